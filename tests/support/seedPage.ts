@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The provider's original page (tests/fixtures/org_versions.md, a copy of the seed) read into plain
+ * facts, so tests can check that the definition and the rendered page carry every one of them.
+ */
+export interface SeedPage {
+  readonly frontMatter: {
+    readonly title: string;
+    readonly description: string;
+    readonly image: string;
+    readonly keywords: readonly string[];
+  };
+  /** Overview rows: label → value as text (`Id` → `github.packages.org_versions`). */
+  readonly overview: Readonly<Record<string, string>>;
+  /** Field rows as cell texts: [name, datatype, description]. */
+  readonly fields: readonly (readonly [string, string, string])[];
+  /** Method rows as cell texts: [name, accessible by, required params, description]. */
+  readonly methods: readonly (readonly [string, string, string, string])[];
+  /** Every link target in the method descriptions, with its text. */
+  readonly links: readonly { readonly text: string; readonly href: string }[];
+  /** Raw description cells of the methods (Markdown with `<br />`). */
+  readonly rawMethodDescriptions: readonly string[];
+}
+
+/** Cell Markdown → the text a reader sees: CopyableCode's code, no backticks, links as their text. */
+export function cellText(cell: string): string {
+  return cell
+    .replace(/<CopyableCode code="([^"]*)" \/>/g, '$1')
+    .replace(/<\/?(b|code|td|tr)>/g, '')
+    .replace(/<br \/>/g, ' ')
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replace(/`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function tableRows(section: string): string[][] {
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| <CopyableCode'))
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(' | ')
+        .map((c) => c.trim()),
+    );
+}
+
+export function readSeedPage(path = join(import.meta.dirname, '../fixtures/org_versions.md')): SeedPage {
+  const source = readFileSync(path, 'utf8');
+  const [, fm = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+  const scalar = (key: string): string => new RegExp(`^${key}: (.*)$`, 'm').exec(fm)?.[1]?.trim() ?? '';
+  const keywords = [...fm.matchAll(/^ {2}- (.*)$/gm)].map((m) => (m[1] ?? '').trim());
+  const overview = Object.fromEntries(
+    [...body.matchAll(/<tr><td><b>(\w+)<\/b><\/td><td>(.*?)<\/td><\/tr>/g)].map((m) => [
+      m[1] ?? '',
+      cellText(m[2] ?? ''),
+    ]),
+  );
+  const fieldsSection = body.slice(body.indexOf('## Fields'), body.indexOf('## Methods'));
+  const methodsSection = body.slice(body.indexOf('## Methods'));
+  const fields = tableRows(fieldsSection).map(
+    ([n = '', t = '', d = '']) => [cellText(n), cellText(t), cellText(d)] as const,
+  );
+  const methodRows = tableRows(methodsSection);
+  const methods = methodRows.map(
+    ([n = '', v = '', p = '', d = '']) => [cellText(n), cellText(v), cellText(p), cellText(d)] as const,
+  );
+  const rawMethodDescriptions = methodRows.map((r) => r[3] ?? '');
+  const links = rawMethodDescriptions.flatMap((d) =>
+    [...d.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)].map((m) => ({ text: m[1] ?? '', href: m[2] ?? '' })),
+  );
+  return {
+    frontMatter: {
+      title: scalar('title'),
+      description: scalar('description'),
+      image: scalar('image'),
+      keywords,
+    },
+    overview,
+    fields,
+    methods,
+    links,
+    rawMethodDescriptions,
+  };
+}
