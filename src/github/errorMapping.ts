@@ -1,0 +1,155 @@
+import type { ParamValue } from '../resources/calls';
+import type { MethodDef, ResourceDef } from '../resources/types';
+import { GitHubError } from './errors';
+import { parseRateLimitWait } from './headers';
+
+/** What the client knows when GitHub answers with an error status. */
+export interface HttpFailure {
+  readonly status: number;
+  /** Response headers, lower-case names. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The parsed body (GitHub's `{ message, documentation_url }`), or its text when not JSON. */
+  readonly body: unknown;
+  readonly url: string;
+  /** Epoch milliseconds when the response arrived, for rate-limit reset times. */
+  readonly now: number;
+}
+
+/** The call that failed, to name what was asked for in the message. */
+export interface FailedCall {
+  readonly resource: ResourceDef;
+  readonly method: MethodDef;
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+const CLASSIC_PAT_NOTE =
+  'GitHub Packages accepts classic personal access tokens only (fine-grained tokens and GitHub App tokens are refused).';
+
+/** Maps an HTTP error response to a GitHubError a person can act on. */
+export function mapHttpFailure(failure: HttpFailure, call: FailedCall): GitHubError {
+  const { status, headers, url } = failure;
+  const { githubMessage, documentationUrl } = readErrorBody(failure.body);
+  const base = { status, githubMessage, documentationUrl, url };
+  const said = githubMessage ? ` GitHub said: "${githubMessage}".` : '';
+
+  const wait = parseRateLimitWait(status, headers, failure.now);
+  if (wait) {
+    const at = new Date(wait.until).toISOString();
+    return new GitHubError('rate_limited', `GitHub's rate limit is used up; it resets at ${at}.${said}`, {
+      ...base,
+      resetAt: wait.until,
+    });
+  }
+  if (status === 401) {
+    return new GitHubError(
+      'bad_credentials',
+      `The token was refused (401): it is invalid, expired or revoked. Create a classic personal access token with ${call.method.scopes.join(' and ')} and paste it again.`,
+      base,
+    );
+  }
+  if (status === 403) return forbidden(failure, call, base, said);
+  if (status === 404) {
+    return new GitHubError(
+      'not_found',
+      `Not found (404): ${describeTarget(call)} does not exist, or this token cannot see it. Check the names, and that the token's owner can read the package.`,
+      base,
+    );
+  }
+  if (status === 400 && call.method.http.method === 'DELETE') {
+    return new GitHubError(
+      'cannot_delete',
+      `GitHub refused to delete ${describeTarget(call)}.${said} A public version with more than 5,000 downloads cannot be deleted, nor the last version of a package (delete the package instead).`,
+      base,
+    );
+  }
+  if (status === 422) {
+    return new GitHubError('validation_failed', `GitHub rejected the request (422).${said}`, base);
+  }
+  if (status >= 500) {
+    return new GitHubError(
+      'server_error',
+      `GitHub had an error (${status}). Try again in a moment.${said}`,
+      base,
+    );
+  }
+  return new GitHubError('http_error', `GitHub answered ${status}.${said}`, base);
+}
+
+function forbidden(
+  failure: HttpFailure,
+  call: FailedCall,
+  base: Record<string, unknown>,
+  said: string,
+): GitHubError {
+  const sso = failure.headers['x-github-sso'];
+  if (sso) {
+    const ssoUrl = safeHttpsUrl(/url=(\S+)/.exec(sso)?.[1]);
+    const where = ssoUrl ? ` at ${ssoUrl}` : ' in your token settings on GitHub';
+    return new GitHubError(
+      'sso_required',
+      `The organization uses SAML single sign-on: authorize this token for it${where}, then run again.`,
+      { ...base, ssoUrl },
+    );
+  }
+  const accepted = splitScopes(failure.headers['x-accepted-oauth-scopes']);
+  const grantedHeader = failure.headers['x-oauth-scopes'];
+  if (accepted.length > 0 || grantedHeader !== undefined) {
+    const granted = splitScopes(grantedHeader);
+    const wanted = [...new Set([...accepted, ...call.method.scopes])];
+    const missingScopes = wanted.filter((s) => !granted.includes(s));
+    if (grantedHeader === undefined) {
+      return new GitHubError(
+        'missing_scope',
+        `The token is not a classic personal access token, or has no scopes. ${CLASSIC_PAT_NOTE} It needs ${wanted.join(' and ')}.`,
+        { ...base, missingScopes: wanted },
+      );
+    }
+    if (missingScopes.length > 0) {
+      return new GitHubError(
+        'missing_scope',
+        `The token lacks the ${missingScopes.join(' and ')} scope${missingScopes.length > 1 ? 's' : ''} (it has: ${granted.join(', ') || 'none'}). Add ${missingScopes.length > 1 ? 'them' : 'it'} to the classic personal access token. ${CLASSIC_PAT_NOTE}`,
+        { ...base, missingScopes },
+      );
+    }
+  }
+  return new GitHubError(
+    'forbidden',
+    `GitHub refused access (403) to ${describeTarget(call)}.${said} The token's owner may need admin rights on the package or the organization.`,
+    base,
+  );
+}
+
+/** `container package "web/frontend" in org "acme"`: the path params asked for, named from the definition. */
+export function describeTarget(call: FailedCall): string {
+  const parts = Object.values(call.resource.params)
+    .filter((p) => p.in === 'path' && call.method.http.path.includes(`{${p.name}}`))
+    .map((p) => `${p.name} = ${JSON.stringify(String(call.params[p.name] ?? ''))}`);
+  return parts.join(', ');
+}
+
+function readErrorBody(body: unknown): { githubMessage?: string; documentationUrl?: string } {
+  if (typeof body !== 'object' || body === null) return {};
+  const { message, documentation_url: doc } = body as Record<string, unknown>;
+  return {
+    githubMessage: typeof message === 'string' ? message.slice(0, 500) : undefined,
+    documentationUrl: safeHttpsUrl(typeof doc === 'string' ? doc : undefined),
+  };
+}
+
+function splitScopes(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Only https URLs may become links in the UI (a hostile server could send `javascript:`). */
+function safeHttpsUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

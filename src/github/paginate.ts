@@ -1,0 +1,170 @@
+/**
+ * The page loop of a GET: serial pages, each handed on as it arrives, served from the cache when fresh,
+ * revalidated with its ETag when not, stopped by maxRows, a cancel, a failure, or a suspicious `Link`.
+ */
+import type { CachedPage, CallCache } from './cache';
+import { cancelledError } from './clock';
+import type { FailedCall } from './errorMapping';
+import { GitHubError, isGitHubError } from './errors';
+import type { RateLimit } from './headers';
+import { pageNumberOf, parseLink, parseRateLimit } from './headers';
+import type { Send, TransportResponse } from './transport';
+import type { Progress, RequestLogEntry, Row, RunOptions, RunResult } from './types';
+
+export interface PageLoopContext {
+  readonly send: Send;
+  readonly cache: CallCache;
+  readonly now: () => number;
+  /** Origin that `Link` URLs must have; the token must never go anywhere else. */
+  readonly apiOrigin: string;
+  readonly onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface PageLoopInput {
+  readonly key: string;
+  readonly call: FailedCall;
+  readonly firstUrl: string;
+  /** `list` responses are arrays of rows; `item` is one row. */
+  readonly shape: 'list' | 'item';
+  /** Follow `Link: rel="next"` (false when the call asked for one `page`). */
+  readonly follow: boolean;
+}
+
+/** Runs the loop. Throws when nothing arrived; resolves `partial` when a later page failed. */
+export async function runPages(
+  ctx: PageLoopContext,
+  input: PageLoopInput,
+  options: RunOptions,
+): Promise<RunResult> {
+  const { signal, maxRows, refresh = false } = options;
+  const cached = ctx.cache.get(input.key) ?? [];
+  const received: CachedPage[] = [];
+  const rows: Row[] = [];
+  const visited = new Set<string>();
+  let rateLimit: RateLimit | undefined;
+  let lastPage: number | undefined;
+  let url: string = input.firstUrl;
+  const progress = (): Progress => ({ pages: received.length, rows: rows.length, lastPage, rateLimit });
+  const stop = (error: GitHubError): RunResult => {
+    ctx.cache.put(input.key, received);
+    if (received.length === 0) throw error;
+    return { status: 'partial', rows, progress: progress(), error };
+  };
+
+  for (;;) {
+    visited.add(url);
+    const index = received.length;
+    const old = cached[index]?.url === url ? cached[index] : undefined;
+    let page: CachedPage;
+    let fromCache = true;
+    try {
+      if (signal?.aborted) throw cancelledError();
+      if (old && !refresh && ctx.cache.isFresh(old)) {
+        ctx.onRequest?.({
+          method: 'GET',
+          url,
+          status: 200,
+          ms: 0,
+          fromCache: true,
+          revalidated: false,
+          attempt: 1,
+        });
+        page = old;
+      } else {
+        const res = await ctx.send({
+          method: 'GET',
+          url,
+          call: input.call,
+          etag: old?.etag,
+          signal,
+          onWait: options.onWait,
+        });
+        rateLimit = parseRateLimit(res.headers) ?? rateLimit;
+        if (res.status === 304 && old) {
+          page = { ...old, storedAt: ctx.now() };
+        } else {
+          page = toPage(url, res, input.shape, ctx.now());
+          fromCache = false;
+        }
+      }
+    } catch (error) {
+      if (isGitHubError(error)) return stop(error);
+      throw error;
+    }
+    received.push(page);
+    rows.push(...page.rows);
+    lastPage = page.lastPage ?? (page.next === undefined ? (pageNumberOf(url) ?? received.length) : lastPage);
+    options.onPage?.({ page: received.length, rows: page.rows, fromCache, progress: progress() });
+
+    if (!input.follow || page.next === undefined) {
+      ctx.cache.put(input.key, received);
+      return { status: 'complete', rows, progress: progress(), truncated: false };
+    }
+    if (maxRows !== undefined && rows.length >= maxRows) {
+      ctx.cache.put(input.key, received);
+      return { status: 'complete', rows, progress: progress(), truncated: true };
+    }
+    const refusal = checkNext(page, ctx.apiOrigin, visited);
+    if (refusal) return stop(refusal);
+    url = page.next;
+  }
+}
+
+/** Why the loop must not follow `page.next`, or undefined when it may. */
+function checkNext(
+  page: CachedPage,
+  apiOrigin: string,
+  visited: ReadonlySet<string>,
+): GitHubError | undefined {
+  const next = page.next ?? '';
+  let origin: string | undefined;
+  try {
+    origin = new URL(next).origin;
+  } catch {
+    origin = undefined;
+  }
+  if (origin !== apiOrigin) {
+    return new GitHubError(
+      'cross_origin_link',
+      `Stopped: the next-page link points to ${origin ?? 'an invalid URL'}, not the API host ${apiOrigin}; the token is only sent to the API host.`,
+      { url: origin },
+    );
+  }
+  if (page.rows.length === 0 || visited.has(next)) {
+    // GitHub never sends an empty page that links on, nor a link back; following either could loop forever.
+    return new GitHubError(
+      'pagination_stalled',
+      `Stopped: the API returned ${page.rows.length === 0 ? 'an empty page that still links to a next page' : 'a next-page link to a page already fetched'}. Rows after it were not fetched; run again to retry.`,
+      { url: next },
+    );
+  }
+  return undefined;
+}
+
+/** Turns a 200 response into a cached page, refusing bodies that are not what the method returns. */
+function toPage(url: string, res: TransportResponse, shape: 'list' | 'item', now: number): CachedPage {
+  const data = res.data;
+  const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const rows =
+    shape === 'list' && Array.isArray(data) && data.every(isRow)
+      ? data
+      : isRow(data) && shape === 'item'
+        ? [data]
+        : undefined;
+  if (!rows) {
+    throw new GitHubError(
+      'malformed_response',
+      `The API answered ${url} with a body that is not ${shape === 'list' ? 'a JSON array of versions' : 'a JSON version object'} (malformed or truncated JSON?).`,
+      { status: res.status, url },
+    );
+  }
+  const links = parseLink(res.headers.link);
+  return {
+    url,
+    rows,
+    etag: res.headers.etag,
+    next: links.next,
+    lastPage: pageNumberOf(links.last),
+    storedAt: now,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * One HTTP call to GitHub through Octokit, with this project's retry rules around it.
+ *
+ * Octokit (`@octokit/rest`'s core) builds the request: base URL, `Authorization` header, JSON parsing,
+ * the `request.fetch` hook that sample mode and tests plug into, and the AbortSignal. Retries and rate
+ * limits are handled here rather than by `@octokit/plugin-retry`/`plugin-throttling` because those wait
+ * in timers that an AbortSignal cannot cut short and that report no countdown, and the playground must
+ * show every wait, cap it, and let the reader cancel it.
+ */
+import { Octokit } from '@octokit/rest';
+import type { Clock } from './clock';
+import { cancelledError } from './clock';
+import { GitHubError } from './errors';
+import type { FailedCall } from './errorMapping';
+import { mapHttpFailure } from './errorMapping';
+import type { HeaderMap } from './headers';
+import type { RequestLogEntry, WaitEvent } from './types';
+
+/** A response the caller can use: 2xx, or 304 to a conditional GET. */
+export interface TransportResponse {
+  readonly status: number;
+  readonly headers: HeaderMap;
+  readonly data: unknown;
+}
+
+/** How the transport retries and waits. */
+export interface RetryPolicy {
+  /** Pauses before each retry of a GET after a 5xx or network error; its length is the retry count. */
+  readonly retryDelaysMs: readonly number[];
+  /** Longest rate-limit wait the client accepts; a longer one fails with `rate_limited`. */
+  readonly maxRateLimitWaitMs: number;
+  /** How many rate-limit waits one request may make. */
+  readonly maxRateLimitWaits: number;
+  /** Least time between two writes (GitHub asks for at least one second). */
+  readonly writeSpacingMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  retryDelaysMs: [1000, 3000, 9000],
+  maxRateLimitWaitMs: 120_000,
+  maxRateLimitWaits: 2,
+  writeSpacingMs: 1000,
+};
+
+export interface TransportOptions {
+  readonly baseUrl: string;
+  readonly token?: string;
+  readonly fetch?: typeof fetch;
+  readonly clock: Clock;
+  readonly policy: RetryPolicy;
+  readonly onRequest?: (entry: RequestLogEntry) => void;
+}
+
+/** One request as the client asks for it. */
+export interface SendOptions {
+  readonly method: 'GET' | 'DELETE' | 'POST';
+  readonly url: string;
+  readonly call: FailedCall;
+  /** ETag of the cached copy, sent as If-None-Match. */
+  readonly etag?: string;
+  readonly signal?: AbortSignal;
+  readonly onWait?: (wait: WaitEvent) => void;
+}
+
+/** Sends one logical request (with its retries) at a time per client: GitHub asks for serial requests. */
+export type Send = (options: SendOptions) => Promise<TransportResponse>;
+
+const silent = (): void => undefined;
+
+/** Builds the `send` function of a client. */
+export function createTransport(options: TransportOptions): Send {
+  const { clock, policy, token } = options;
+  const octokit = new Octokit({
+    baseUrl: options.baseUrl,
+    auth: token,
+    log: { debug: silent, info: silent, warn: silent, error: silent },
+    request: options.fetch ? { fetch: options.fetch } : {},
+  });
+  let queue: Promise<unknown> = Promise.resolve();
+  let lastWriteAt = -Infinity;
+
+  const once = async (send: SendOptions, attempt: number): Promise<TransportResponse> => {
+    const headers: Record<string, string> = {
+      accept: 'application/vnd.github+json',
+      'x-github-api-version': '2022-11-28',
+    };
+    if (send.etag) headers['if-none-match'] = send.etag;
+    const started = clock.now();
+    const log = (status: number | undefined, extra: Partial<RequestLogEntry> = {}): void => {
+      options.onRequest?.({
+        method: send.method,
+        url: send.url,
+        status,
+        ms: clock.now() - started,
+        fromCache: false,
+        revalidated: status === 304,
+        attempt,
+        ...extra,
+      });
+    };
+    try {
+      const res = await octokit.request({
+        method: send.method,
+        url: send.url,
+        headers,
+        request: { signal: send.signal },
+      });
+      log(res.status);
+      return { status: res.status, headers: toHeaderMap(res.headers), data: res.data };
+    } catch (error) {
+      if (send.signal?.aborted) {
+        log(undefined, { error: 'cancelled' });
+        throw cancelledError();
+      }
+      const response = responseOf(error);
+      if (response?.status === 304) {
+        log(304);
+        return response;
+      }
+      const mapped = response
+        ? mapHttpFailure({ ...response, url: send.url, body: response.data, now: clock.now() }, send.call)
+        : new GitHubError(
+            'network',
+            `Could not reach the API host ${new URL(send.url).origin}: the network is down, the host is wrong, or it does not allow requests from this page (CORS). This is not an error from GitHub.`,
+            { url: send.url },
+          );
+      log(response?.status, { error: mapped.code });
+      throw mapped.redacted(token);
+    }
+  };
+
+  const withRetries = async (send: SendOptions): Promise<TransportResponse> => {
+    const isGet = send.method === 'GET';
+    let retries = 0;
+    let rateWaits = 0;
+    for (let attempt = 1; ; attempt++) {
+      if (!isGet) await spaceWrites(send, attempt);
+      try {
+        const res = await once(send, attempt);
+        if (!isGet) lastWriteAt = clock.now();
+        return res;
+      } catch (error) {
+        if (!isGet) lastWriteAt = clock.now();
+        if (!(error instanceof GitHubError) || !isGet) throw error;
+        const delay = retryDelay(error, retries, rateWaits);
+        if (delay === undefined) throw error;
+        if (error.code === 'rate_limited') rateWaits++;
+        else retries++;
+        const ms = Math.max(0, delay);
+        send.onWait?.({
+          reason: error.code === 'rate_limited' ? 'rate-limit' : 'retry',
+          ms,
+          until: clock.now() + ms,
+          attempt: attempt + 1,
+        });
+        await clock.sleep(ms, send.signal);
+      }
+    }
+  };
+
+  /** Pause before a GET retry, or undefined when the error must not be retried (401, 404, …). */
+  const retryDelay = (error: GitHubError, retries: number, rateWaits: number): number | undefined => {
+    if (error.code === 'network' || error.code === 'server_error') return policy.retryDelaysMs[retries];
+    if (error.code === 'rate_limited' && error.resetAt !== undefined) {
+      const ms = error.resetAt - clock.now();
+      if (rateWaits >= policy.maxRateLimitWaits || ms > policy.maxRateLimitWaitMs) return undefined;
+      return ms;
+    }
+    return undefined;
+  };
+
+  const spaceWrites = async (send: SendOptions, attempt: number): Promise<void> => {
+    const ms = lastWriteAt + policy.writeSpacingMs - clock.now();
+    if (ms <= 0) return;
+    send.onWait?.({ reason: 'write-spacing', ms, until: clock.now() + ms, attempt });
+    await clock.sleep(ms, send.signal);
+  };
+
+  return (send) => {
+    const run = queue.then(() => {
+      if (send.signal?.aborted) throw cancelledError();
+      return withRetries(send);
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** The response an Octokit RequestError carries, when one arrived (none for network failures). */
+function responseOf(error: unknown): TransportResponse | undefined {
+  if (typeof error !== 'object' || error === null || !('response' in error)) return undefined;
+  const response = (
+    error as {
+      response?: { status: unknown; headers: Record<string, string | number | undefined>; data: unknown };
+    }
+  ).response;
+  if (!response || typeof response.status !== 'number') return undefined;
+  return { status: response.status, headers: toHeaderMap(response.headers), data: response.data };
+}
+
+function toHeaderMap(headers: Readonly<Record<string, string | number | undefined>>): HeaderMap {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v === undefined ? v : String(v)]),
+  );
+}
