@@ -1,0 +1,128 @@
+/**
+ * What a local SELECT may contain. Everything not listed here is refused by `checkSelect`: alasql
+ * compiles SQL to JavaScript and has no safe mode, so the list names what is known to be harmless
+ * rather than what is known to be harmful.
+ */
+
+/** Binary operators (alasql's `Op.op`). `->` is handled separately: property reads only. */
+export const BINARY_OPS: ReadonlySet<string> = new Set([
+  'AND',
+  'OR',
+  '=',
+  '==',
+  '!=',
+  '<>',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '||',
+  'LIKE',
+  'NOT LIKE',
+  'ILIKE',
+  'IN',
+  'NOT IN',
+  'BETWEEN',
+  'NOT BETWEEN',
+  'IS',
+  'IS NOT',
+]);
+
+/** Unary operators; alasql records plain parentheses as a UniOp with no operator. */
+export const UNARY_OPS: ReadonlySet<string | null | undefined> = new Set(['NOT', '-', '+', null, undefined]);
+
+/** Aggregates, by alasql's upper-case id. */
+export const AGGREGATES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'MIN', 'MAX', 'AVG', 'TOTAL']);
+
+/** The JSON functions this project adds to alasql (see `json.ts`), by their registered name. */
+export const JSON_FUNCTIONS = ['json_extract', 'json_array_length', 'json_type'] as const;
+
+/** alasql's built-in scalar functions the playground allows, upper case (alasql's own spelling). */
+export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
+  'ABS',
+  'CEIL',
+  'CEILING',
+  'FLOOR',
+  'ROUND',
+  'POWER',
+  'SQRT',
+  'EXP',
+  'GREATEST',
+  'LEAST',
+  'LENGTH',
+  'LEN',
+  'LOWER',
+  'LCASE',
+  'UPPER',
+  'UCASE',
+  'SUBSTR',
+  'SUBSTRING',
+  'MID',
+  'TRIM',
+  'LTRIM',
+  'RTRIM',
+  'INSTR',
+  'REPLACE',
+  'CONCAT',
+  'CONCAT_WS',
+  'COALESCE',
+  'IFNULL',
+  'ISNULL',
+  'NULLIF',
+  'IIF',
+  'DATE',
+  'YEAR',
+  'MONTH',
+  'DAY',
+  'DAYOFMONTH',
+  'HOUR',
+  'MINUTE',
+  'SECOND',
+  'DATEDIFF',
+]);
+
+/** Types `CAST(x AS type)` may convert to. */
+export const CAST_TYPES: ReadonlySet<string> = new Set([
+  'STRING',
+  'TEXT',
+  'VARCHAR',
+  'INT',
+  'INTEGER',
+  'NUMBER',
+  'FLOAT',
+  'REAL',
+  'BOOLEAN',
+  'DATE',
+  'DATETIME',
+]);
+
+/** Names a column or property may have: plain identifiers, and none that reach JS prototypes. */
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PROTOTYPE_NAMES = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__definegetter__',
+  '__lookupgetter__',
+]);
+
+/** Whether a name is a plain identifier that is not a prototype property. */
+export function isSafeName(name: unknown): name is string {
+  return typeof name === 'string' && IDENT.test(name) && !PROTOTYPE_NAMES.has(name.toLowerCase());
+}
+
+/** Whether an `AS` alias is safe: no quotes, backslashes or line breaks, short, and no prototype name. */
+export function isSafeAlias(alias: unknown): alias is string {
+  return (
+    typeof alias === 'string' &&
+    alias.length > 0 &&
+    alias.length <= 64 &&
+    /^[^'"`\\[\]\r\n\u2028\u2029]+$/.test(alias) &&
+    !PROTOTYPE_NAMES.has(alias.trim().toLowerCase())
+  );
+}

@@ -1,0 +1,202 @@
+import {
+  AGGREGATES,
+  BINARY_OPS,
+  BUILTIN_FUNCTIONS,
+  CAST_TYPES,
+  JSON_FUNCTIONS,
+  UNARY_OPS,
+  isSafeAlias,
+  isSafeName,
+} from './allowList';
+import { className, kindOf, type AstNode, type NodeKind } from './ast';
+import { sqlError, type SqlError } from './errors';
+import { locate } from './locate';
+
+/** What an expression check needs and records. */
+export interface ExprContext {
+  /** The local query text, for error positions. */
+  readonly text: string;
+  /** Names a column may be qualified with: the local table and its alias. */
+  readonly tables: ReadonlySet<string>;
+  /** Known column names, lower case: `ORG` is read as `org`, as SQLite's names are case-insensitive. */
+  readonly columns?: ReadonlySet<string>;
+  /** Count of aggregates seen, so the planner knows the rows get combined. */
+  aggregates: number;
+}
+
+/** Keys each node kind may carry besides `as`; a key outside this list is refused. */
+const NODE_KEYS: Readonly<Partial<Record<NodeKind, readonly string[]>>> = {
+  Column: ['columnid', 'tableid'],
+  Op: ['op', 'left', 'right', 'right1', 'right2'],
+  UniOp: ['op', 'right'],
+  NumValue: ['value'],
+  StringValue: ['value'],
+  LogicValue: ['value'],
+  NullValue: [],
+  FuncValue: ['funcid', 'args'],
+  AggrValue: ['aggregatorid', 'expression', 'distinct'],
+  CaseValue: ['expression', 'whens', 'elses'],
+  Convert: ['expression', 'dbtypeid', 'dbsize', 'dbprecision'],
+};
+
+const JSON_NAMES: ReadonlySet<string> = new Set(JSON_FUNCTIONS);
+
+/**
+ * Walks one expression against the allow-list. Returns the first thing not allowed, or undefined.
+ * Function names are rewritten to the spelling alasql looks up, so the checked tree compiles as is.
+ */
+export function checkExpression(value: unknown, ctx: ExprContext): SqlError | undefined {
+  const err = (message: string, ...needles: string[]): SqlError =>
+    sqlError('not-allowed', message, ctx.text, locate(ctx.text, needles));
+  const kind = kindOf(value);
+  if (!kind || kind === 'Select' || kind === 'Table' || kind === 'Expression') return rejectNode(value, err);
+  const node = value as AstNode;
+  const allowed = NODE_KEYS[kind] ?? [];
+  for (const key of Object.keys(node)) {
+    if (node[key] === undefined || key === 'as' || allowed.includes(key)) continue;
+    return err(`${key} is not allowed in an expression (in ${className(node)}).`);
+  }
+  if (node.as !== undefined && !isSafeAlias(node.as)) {
+    return err(
+      'An alias may not contain quotes, backslashes or line breaks, and may not be a JS prototype name.',
+    );
+  }
+  const check = (child: unknown): SqlError | undefined => checkExpression(child, ctx);
+  switch (kind) {
+    case 'Column': {
+      const id = node.columnid;
+      if (typeof id !== 'string' || (id !== '*' && !isSafeName(id))) {
+        return err('Column names must be plain names (letters, digits and _).', String(id));
+      }
+      if (ctx.columns?.has(id.toLowerCase())) node.columnid = id.toLowerCase();
+      const table = node.tableid;
+      if (table !== undefined && (typeof table !== 'string' || !ctx.tables.has(table))) {
+        const name = typeof table === 'string' ? table : '';
+        return err(`Unknown table ${name} before a column: use the table's alias or no prefix.`, name);
+      }
+      return undefined;
+    }
+    case 'NumValue':
+      return typeof node.value === 'number' ? undefined : err('Malformed number.');
+    case 'StringValue':
+      return typeof node.value === 'string' ? undefined : err('Malformed string.');
+    case 'LogicValue':
+      return typeof node.value === 'boolean' ? undefined : err('Malformed boolean.');
+    case 'NullValue':
+      return undefined;
+    case 'UniOp':
+      if (!UNARY_OPS.has(node.op as string | null | undefined))
+        return err(`The operator ${String(node.op)} is not allowed.`, String(node.op));
+      return check(node.right);
+    case 'Op':
+      return checkOp(node, ctx, err);
+    case 'FuncValue':
+      return checkFunction(node, ctx, err);
+    case 'AggrValue': {
+      const id = typeof node.aggregatorid === 'string' ? node.aggregatorid.toUpperCase() : '';
+      if (!AGGREGATES.has(id))
+        return err(`The aggregate ${id} is not allowed; use COUNT, SUM, MIN, MAX or AVG.`, id);
+      ctx.aggregates++;
+      const expr = node.expression as AstNode | undefined;
+      return kindOf(expr) === 'Column' && expr?.columnid === '*' ? undefined : check(expr);
+    }
+    case 'CaseValue': {
+      const whens = Array.isArray(node.whens) ? (node.whens as unknown[]) : [];
+      const bad = whens.find(
+        (w) =>
+          typeof w !== 'object' ||
+          w === null ||
+          Object.getPrototypeOf(w) !== Object.prototype ||
+          Object.keys(w).some((k) => k !== 'when' && k !== 'then'),
+      );
+      if (bad !== undefined || whens.length === 0) return err('Malformed CASE expression.', 'CASE');
+      const parts = [
+        node.expression,
+        ...whens.flatMap((w) => [(w as AstNode).when, (w as AstNode).then]),
+        node.elses,
+      ];
+      for (const p of parts) {
+        if (p === undefined) continue;
+        const e = check(p);
+        if (e) return e;
+      }
+      return undefined;
+    }
+    case 'Convert': {
+      const type = typeof node.dbtypeid === 'string' ? node.dbtypeid.toUpperCase() : '';
+      if (!CAST_TYPES.has(type)) return err(`CAST to ${type} is not allowed.`, 'CAST');
+      return check(node.expression);
+    }
+  }
+}
+
+function checkOp(
+  node: AstNode,
+  ctx: ExprContext,
+  err: (m: string, ...n: string[]) => SqlError,
+): SqlError | undefined {
+  const op = typeof node.op === 'string' ? node.op : '';
+  if (op === '->') {
+    const right = node.right as AstNode | string;
+    const ok =
+      typeof right === 'string'
+        ? isSafeName(right)
+        : kindOf(right) === 'NumValue' && Number.isInteger(right.value);
+    if (!ok)
+      return err(
+        '-> may only read a property (metadata->container->tags), not call a method or read a JS prototype.',
+        '->',
+      );
+    return checkExpression(node.left, ctx);
+  }
+  if (!BINARY_OPS.has(op)) return err(`The operator ${op} is not allowed.`, op);
+  const rights = op === 'IN' || op === 'NOT IN' ? node.right : [node.right];
+  if (!Array.isArray(rights))
+    return err('IN takes a list of values; sub-queries and parameters are not allowed.', 'IN');
+  for (const child of [
+    node.left,
+    ...(rights as unknown[]),
+    ...(node.right1 === undefined ? [] : [node.right1, node.right2]),
+  ]) {
+    const e = checkExpression(child, ctx);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+function checkFunction(
+  node: AstNode,
+  ctx: ExprContext,
+  err: (m: string, ...n: string[]) => SqlError,
+): SqlError | undefined {
+  const raw = typeof node.funcid === 'string' ? node.funcid : '';
+  if (JSON_NAMES.has(raw.toLowerCase())) node.funcid = raw.toLowerCase();
+  else if (BUILTIN_FUNCTIONS.has(raw.toUpperCase())) node.funcid = raw.toUpperCase();
+  else return err(`The function ${raw}() is not allowed here.`, raw);
+  const args = node.args === undefined ? [] : node.args;
+  if (!Array.isArray(args)) return err('Malformed function call.', raw);
+  for (const a of args as unknown[]) {
+    const e = checkExpression(a, ctx);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+/** The message for a node kind that is never allowed in an expression. */
+function rejectNode(value: unknown, err: (m: string, ...n: string[]) => SqlError): SqlError {
+  const name = className(value);
+  const messages: Readonly<Record<string, [string, ...string[]]>> = {
+    JavaScript: ['JavaScript (``…``) is not allowed in the playground.', '``'],
+    ParamValue: ['Parameters (?, $name, :name) are not allowed: write the value in the query.', '?'],
+    VarValue: ['Variables (@name) are not allowed in a SELECT: write the value in the query.'],
+    Select: ['Sub-queries are not supported: use one SELECT over github.packages.org_versions.', 'SELECT'],
+    ExistsValue: ['EXISTS sub-queries are not supported.', 'EXISTS'],
+    Json: ['JSON literals ({…} or […]) are not allowed: use strings and json_extract.', '{', '['],
+    ArrayValue: ['ARRAY literals are not allowed.', 'ARRAY'],
+    GroupExpression: ['ROLLUP, CUBE and GROUPING SETS are not supported.', 'ROLLUP', 'CUBE'],
+  };
+  const [message, ...needles] = messages[name] ?? [
+    `${name === 'object' || name === 'string' ? 'This expression' : name} is not allowed here.`,
+  ];
+  return err(message, ...needles);
+}

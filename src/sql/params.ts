@@ -1,0 +1,134 @@
+import type { ApiCall, ParamValue } from '../resources/calls';
+import type { MethodDef, ResourceDef, SqlVerb } from '../resources/types';
+import { fail, ok, sqlError, type Result, type Span } from './errors';
+
+/** The most API calls one statement may fan out to through IN lists. */
+export const MAX_FAN_OUT = 20;
+
+/**
+ * Paging params belong to the GitHub client, which walks every page itself; a WHERE term on them
+ * stays a local filter.
+ */
+const PAGING = new Set(['page', 'per_page']);
+
+/** A param value as written in the statement, with where, for error underlines. */
+export interface ParamTerm {
+  readonly name: string;
+  readonly values: readonly ParamValue[];
+  readonly span?: Span;
+}
+
+/** Names a statement of this verb may give as params (WHERE columns or `@name`). */
+export function paramNames(resource: ResourceDef, verb: SqlVerb): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const m of resource.methods) {
+    if (m.sqlVerb !== verb) continue;
+    for (const p of [...m.requiredParams, ...m.optionalParams]) if (!PAGING.has(p)) names.add(p);
+  }
+  return names;
+}
+
+/**
+ * Picks the method for the given params: of the methods with this verb whose required params are all
+ * given, the most specific (most required params). None → the missing params of each method.
+ */
+export function pickMethod(
+  resource: ResourceDef,
+  verb: SqlVerb,
+  given: ReadonlySet<string>,
+  source: string,
+  span?: Span,
+): Result<MethodDef> {
+  const candidates = resource.methods.filter((m) => m.sqlVerb === verb);
+  const satisfied = candidates
+    .filter((m) => m.requiredParams.every((p) => given.has(p)))
+    .sort((a, b) => b.requiredParams.length - a.requiredParams.length);
+  const best = satisfied[0];
+  if (best) return ok(best);
+  const needs = candidates
+    .map((m) => `${m.name} needs ${m.requiredParams.filter((p) => !given.has(p)).join(', ')}`)
+    .join('; ');
+  const how = verb === 'EXEC' ? 'Add them as @name=value' : `Add them to WHERE as name = 'value'`;
+  return fail(
+    sqlError(
+      'missing-params',
+      `Missing required params for ${verb} on ${resource.id}: ${needs}. ${how}; SHOW METHODS IN ${resource.id} lists each method's required params.`,
+      source,
+      span,
+    ),
+  );
+}
+
+/** Checks one param value against its definition: type, enum, range. */
+export function validateParam(
+  resource: ResourceDef,
+  name: string,
+  value: ParamValue,
+  source: string,
+  span?: Span,
+): Result<ParamValue> {
+  const def = resource.params[name];
+  const bad = (why: string) => fail<ParamValue>(sqlError('invalid-param', `${name} ${why}`, source, span));
+  if (!def) return bad(`is not a param of ${resource.id}.`);
+  if (def.type === 'integer') {
+    const min = def.minimum ?? Number.MIN_SAFE_INTEGER;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+      const what = min === 1 ? 'a positive integer' : `an integer of at least ${min}`;
+      return bad(
+        `must be ${what} without quotes, e.g. ${name} = ${Math.max(min, 1)}; got ${JSON.stringify(value)}.`,
+      );
+    }
+    if (def.maximum !== undefined && value > def.maximum)
+      return bad(`must be at most ${def.maximum}; got ${value}.`);
+    return ok(value);
+  }
+  if (typeof value !== 'string') return bad(`must be a string in quotes, e.g. ${name} = '${String(value)}'.`);
+  if (def.enum && !def.enum.includes(value)) {
+    return bad(`must be one of ${def.enum.join(', ')}; got '${value}'.`);
+  }
+  if (value.length === 0) return bad('must not be empty.');
+  return ok(value);
+}
+
+/**
+ * The calls for a method: validated values, one call per combination of IN-list values, in the order
+ * the lists were written, capped at MAX_FAN_OUT.
+ */
+export function buildCalls(
+  resource: ResourceDef,
+  method: MethodDef,
+  terms: readonly ParamTerm[],
+  source: string,
+): Result<ApiCall[]> {
+  const accepted = new Set([...method.requiredParams, ...method.optionalParams]);
+  for (const t of terms) {
+    if (!accepted.has(t.name)) {
+      return fail(
+        sqlError(
+          'invalid-param',
+          `${t.name} is not a param of ${method.name}; remove it, or give the params of a method that takes it (SHOW METHODS IN ${resource.id}).`,
+          source,
+          t.span,
+        ),
+      );
+    }
+    for (const v of t.values) {
+      const checked = validateParam(resource, t.name, v, source, t.span);
+      if (!checked.ok) return checked;
+    }
+  }
+  const count = terms.reduce((n, t) => n * t.values.length, 1);
+  if (count > MAX_FAN_OUT) {
+    return fail(
+      sqlError(
+        'fan-out',
+        `These IN lists would make ${count} API calls; the limit is ${MAX_FAN_OUT}. Use fewer values per IN list, or run the query in parts.`,
+        source,
+        terms.find((t) => t.values.length > 1)?.span,
+      ),
+    );
+  }
+  let combos: Record<string, ParamValue>[] = [{}];
+  for (const t of terms) combos = combos.flatMap((c) => t.values.map((v) => ({ ...c, [t.name]: v })));
+  return ok(combos.map((params) => ({ resource: resource.id, method: method.name, params })));
+}

@@ -1,0 +1,67 @@
+import { fail, sqlError, type Result } from './errors';
+import { planExec } from './exec';
+import { planMeta } from './meta';
+import { planDelete, planSelect } from './select';
+import { splitStatement } from './statement';
+import type { QueryPlan } from './types';
+
+const WRITES = new Set(['INSERT', 'UPDATE', 'REPLACE', 'MERGE', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE']);
+const SCRIPTING = new Set([
+  'REQUIRE',
+  'SOURCE',
+  'ATTACH',
+  'DETACH',
+  'USE',
+  'SET',
+  'DECLARE',
+  'IF',
+  'WHILE',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'PRINT',
+  'ASSERT',
+  'SEARCH',
+]);
+
+/**
+ * Plans one StackQL statement: which API calls it needs and what runs locally, or a typed error that
+ * says what to change. Pure: no request is made, nothing is run.
+ */
+export function planQuery(sql: string): Result<QueryPlan> {
+  const st = splitStatement(sql);
+  if (!st.ok) return st;
+  const first = st.value.tokens[0];
+  const verb = first?.kind === 'word' ? first.text.toUpperCase() : (first?.text ?? '');
+  const refuse = (code: 'not-allowed' | 'unsupported-statement', message: string) =>
+    fail<QueryPlan>(sqlError(code, message, sql, first));
+  switch (verb) {
+    case 'SELECT':
+      return planSelect(st.value);
+    case 'DELETE':
+      return planDelete(st.value);
+    case 'EXEC':
+    case 'EXECUTE':
+      return planExec(st.value);
+    case 'SHOW':
+    case 'DESCRIBE':
+    case 'DESC':
+      return planMeta(st.value);
+    case 'WITH':
+      return refuse(
+        'unsupported-statement',
+        'WITH (common table expressions) is not supported: write one SELECT.',
+      );
+  }
+  if (WRITES.has(verb)) {
+    return refuse(
+      'not-allowed',
+      `${verb} is not allowed: the playground reads with SELECT, and changes versions only with DELETE and EXEC.`,
+    );
+  }
+  if (SCRIPTING.has(verb)) return refuse('not-allowed', `${verb} is not allowed in the playground.`);
+  return refuse(
+    'unsupported-statement',
+    'Start with SELECT, DELETE, EXEC, SHOW or DESCRIBE, e.g. SHOW METHODS IN github.packages.org_versions.',
+  );
+}
