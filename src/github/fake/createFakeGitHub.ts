@@ -1,0 +1,163 @@
+/**
+ * The one fake GitHub API: a fetch-shaped handler over a dataset. The browser's sample mode plugs it in
+ * as the client's `fetch`; the Node test server wraps it in `http.createServer`. It speaks GitHub's
+ * protocol (CORS, `Link`, `x-ratelimit-*`, ETag/304, scope headers, JSON error bodies) and can inject
+ * the faults a test asks for. Browser-safe: no Node imports.
+ */
+import { orgVersions } from '../../resources/orgVersions';
+import { createSampleDataset } from '../sample/dataset';
+import type { FakeDataset } from '../sample/dataset';
+import type { EndpointResult } from './endpoints';
+import { answer, matchRoute } from './endpoints';
+import { applyLateFault, earlyFault, pickFault } from './faults';
+import { corsHeaders, delay, etagOf, githubError, json, preflight } from './responses';
+import type { FakeGitHub, FakeGitHubOptions, FaultRule, RecordedRequest } from './types';
+
+/** Every scope any method of the definition needs: what a token has when no `scopes` are configured. */
+const ALL_SCOPES = [...new Set(orgVersions.methods.flatMap((m) => m.scopes))];
+
+/** Creates a fake GitHub API. */
+export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
+  const dataset: FakeDataset = structuredClone(initial.dataset ?? createSampleDataset());
+  let options: FakeGitHubOptions = { ...initial };
+  let fired = new Map<FaultRule, number>();
+  const requests: RecordedRequest[] = [];
+  const now = (): number => (options.now ?? Date.now)();
+  const resetAt = Math.floor(now() / 1000) + 3600;
+  let remaining = options.rateLimit ?? 5000;
+
+  const rateHeaders = (): Record<string, string> => {
+    const limit = Math.max(options.rateLimit ?? 5000, remaining);
+    return {
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(Math.max(0, remaining)),
+      'x-ratelimit-reset': String(resetAt),
+      'x-ratelimit-used': String(limit - Math.max(0, remaining)),
+      'x-ratelimit-resource': 'core',
+    };
+  };
+
+  const respond = (request: Request, record: RecordedRequest): Response => {
+    const url = new URL(request.url);
+    const page = Number(url.searchParams.get('page') ?? '1');
+    const fault = pickFault(options.faults ?? [], fired, requests.length, page, request.method);
+    if (fault?.type === 'network') throw new TypeError('Failed to fetch');
+    const early = fault && earlyFault(fault, record, now());
+    if (early) return early;
+
+    const auth = /^(?:token|bearer)\s+(.+)$/i.exec(record.authorization ?? '')?.[1];
+    if (options.token !== undefined && auth !== options.token) {
+      return githubError(401, auth === undefined ? 'Requires authentication' : 'Bad credentials');
+    }
+    if (remaining <= 0) {
+      return githubError(403, 'API rate limit exceeded for user ID 1.', rateHeaders());
+    }
+    const route = matchRoute(request.method, url.pathname);
+    if (!route) return githubError(404, 'Not Found', rateHeaders());
+
+    const scopeHeaders: Record<string, string> = {};
+    if (auth !== undefined) {
+      const granted = options.scopes ?? ALL_SCOPES;
+      scopeHeaders['x-oauth-scopes'] = granted.join(', ');
+      scopeHeaders['x-accepted-oauth-scopes'] = route.method.scopes.join(', ');
+      if (!route.method.scopes.every((s) => granted.includes(s))) {
+        remaining--;
+        return githubError(
+          403,
+          `You need at least ${route.method.scopes.join(', ')} scope to use ${route.method.http.operationId}.`,
+          {
+            ...rateHeaders(),
+            ...scopeHeaders,
+          },
+        );
+      }
+    }
+    const ctx = {
+      dataset,
+      url,
+      hostile: options.hostile ?? false,
+      sampleMode: options.sampleMode ?? false,
+      now: now(),
+    };
+    const result: EndpointResult = fault
+      ? applyLateFault(fault, answer(route, ctx), url)
+      : answer(route, ctx);
+    return finish(request, result, scopeHeaders);
+  };
+
+  const finish = (request: Request, result: EndpointResult, extra: Record<string, string>): Response => {
+    const headers = { ...extra, ...result.headers };
+    if (result.body === undefined) {
+      remaining--;
+      return new Response(null, {
+        status: result.status,
+        headers: { ...corsHeaders(), ...rateHeaders(), ...headers },
+      });
+    }
+    if (typeof result.body === 'string') {
+      // A fault's raw text (malformed JSON), sent as GitHub would label it.
+      remaining--;
+      return new Response(result.body, {
+        status: result.status,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          ...corsHeaders(),
+          ...rateHeaders(),
+          ...headers,
+        },
+      });
+    }
+    const text = JSON.stringify(result.body);
+    const etag = etagOf(text);
+    const conditional = request.headers.get('if-none-match');
+    if (result.status === 200 && conditional?.split(',').some((t) => t.trim() === etag)) {
+      // A 304 costs no rate limit on GitHub.
+      return new Response(null, {
+        status: 304,
+        headers: { ...corsHeaders(), ...rateHeaders(), ...headers, etag },
+      });
+    }
+    remaining--;
+    return json(result.status, result.body, {
+      ...rateHeaders(),
+      ...headers,
+      ...(result.status === 200 ? { etag } : {}),
+    });
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    if (request.method === 'OPTIONS') return preflight();
+    const record: RecordedRequest = {
+      method: request.method,
+      url: request.url,
+      authorization: request.headers.get('authorization') ?? undefined,
+      ifNoneMatch: request.headers.get('if-none-match') ?? undefined,
+      status: 0,
+      at: now(),
+    };
+    requests.push(record);
+    await delay(options.delayMs ?? 0, request.signal);
+    const response = respond(request, record);
+    record.status = response.status;
+    return response;
+  };
+
+  return {
+    handle,
+    fetch: (input, init) => handle(new Request(input, init)),
+    requests,
+    dataset,
+    configure(changes) {
+      options = { ...options, ...changes };
+      if (changes.faults) fired = new Map();
+      if (changes.rateLimit !== undefined) remaining = changes.rateLimit;
+    },
+    setFaults(faults) {
+      options = { ...options, faults };
+      fired = new Map();
+    },
+    resetRequests() {
+      requests.length = 0;
+    },
+  };
+}
