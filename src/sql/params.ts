@@ -11,6 +11,11 @@ export const MAX_FAN_OUT = 20;
  */
 const PAGING = new Set(['page', 'per_page']);
 
+/** Whether a param is one of the client's paging params (`page`, `per_page`). */
+export function isPagingParam(name: string): boolean {
+  return PAGING.has(name);
+}
+
 /** A param value as written in the statement, with where, for error underlines. */
 export interface ParamTerm {
   readonly name: string;

@@ -1,0 +1,54 @@
+import type { ApiCall } from '../resources/calls';
+import type { Result } from '../sql/errors';
+import type { ResultRow, SelectPlan } from '../sql/types';
+import type { RunSummary } from './core';
+import type { EngineRequest, EngineResponse } from './protocol';
+import type { Row } from './rows';
+
+/** What the client needs of a Worker; a real `Worker` fits, and so does the tests' in-process fake. */
+export interface WorkerLike {
+  postMessage(message: EngineRequest): void;
+  terminate(): void;
+  onmessage: ((event: { readonly data: EngineResponse }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+export interface EngineOptions {
+  /** Starts a worker: `createEngineWorker` in the browser, a fake in tests. */
+  readonly createWorker: () => WorkerLike;
+  /** A run over this many milliseconds is stopped (default 10,000). */
+  readonly timeoutMs?: number;
+  /** Rows in the first window of a result (default 200). */
+  readonly windowSize?: number;
+}
+
+/** A started run: its outcome, and a way to stop it. */
+export interface RunHandle {
+  readonly result: Promise<Result<RunSummary>>;
+  /** Stops the run: dropped from the queue, or, if running, the worker is replaced. */
+  cancel(): void;
+}
+
+/** The page's side of the engine. Nothing here blocks: every answer comes back as a promise. */
+export interface Engine {
+  /** Sends a page of a call's rows to the worker (`reset` for the first page of a fetch). */
+  load(apiBaseUrl: string, call: ApiCall, rows: readonly Row[], reset: boolean): void;
+  /** Forgets a call's rows, here and in the worker. */
+  drop(apiBaseUrl: string, call: ApiCall): void;
+  /** Runs a planned SELECT over the rows loaded for its calls; runs are queued, one at a time. */
+  run(
+    plan: SelectPlan,
+    apiBaseUrl: string,
+    options?: { readonly timeoutMs?: number; readonly windowSize?: number },
+  ): RunHandle;
+  /** Rows `offset … offset+limit-1` of a result a run returned. */
+  fetchWindow(resultId: number, offset: number, limit: number): Promise<Result<readonly ResultRow[]>>;
+  /** Frees a result the page no longer shows. */
+  release(resultId: number): void;
+  /** Stops the worker; later calls answer with an error. */
+  dispose(): void;
+  /** How many times the worker was replaced (after a timeout, a cancel or a crash). */
+  readonly restarts: number;
+}
+
+export { createEngine } from './createEngine';

@@ -1,0 +1,202 @@
+import { callKey } from '../resources/calls';
+import { sqlError, type Result, type SqlError } from '../sql/errors';
+import type { ResultRow } from '../sql/types';
+import type { Engine, EngineOptions, RunHandle, WorkerLike } from './client';
+import type { RunSummary } from './core';
+import type { EngineResponse } from './protocol';
+import type { Row } from './rows';
+
+interface QueuedRun {
+  readonly id: number;
+  readonly message: { query: string; table: string; keys: readonly string[]; windowSize: number };
+  readonly timeoutMs: number;
+  readonly resolve: (r: Result<RunSummary>) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_WINDOW = 200;
+
+/**
+ * The page's engine client. Runs are queued and sent one at a time, so a cancel or a time-out only
+ * ever has to stop the run in progress, which it does by terminating the worker and starting a fresh
+ * one. The client keeps a reference to every page it loaded (the GitHub client holds those rows
+ * anyway, so this costs no copy) and sends them to the fresh worker, so a restart loses no data; only
+ * earlier results are gone, and `fetchWindow` on one says to run the query again.
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const datasets = new Map<string, { call: Parameters<Engine['load']>[1]; pages: (readonly Row[])[] }>();
+  const queue: QueuedRun[] = [];
+  const windows = new Map<number, (r: Result<readonly ResultRow[]>) => void>();
+  const results = new Map<number, { generation: number; workerId: number }>();
+  let running: { run: QueuedRun; timer: ReturnType<typeof setTimeout> } | undefined;
+  let nextId = 0;
+  let generation = 0;
+  let restarts = 0;
+  let disposed = false;
+  let worker = start();
+
+  function start(): WorkerLike {
+    const w = options.createWorker();
+    const gen = generation;
+    w.onmessage = (event) => {
+      if (gen === generation) receive(event.data);
+    };
+    w.onerror = () => {
+      if (gen !== generation) return;
+      stopRunning(
+        sqlError('engine', 'The query engine stopped unexpectedly and was restarted; run the query again.'),
+      );
+      restart();
+    };
+    for (const [key, d] of datasets) {
+      d.pages.forEach((rows, i) => {
+        w.postMessage({ type: 'load', key, call: d.call, rows, reset: i === 0 });
+      });
+    }
+    return w;
+  }
+
+  function restart(): void {
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.terminate();
+    generation++;
+    restarts++;
+    const gone = sqlError(
+      'no-data',
+      'The query engine was restarted and this result is gone; run the query again.',
+    );
+    for (const resolve of windows.values()) resolve({ ok: false, error: gone });
+    windows.clear();
+    results.clear();
+    if (!disposed) worker = start();
+    next();
+  }
+
+  function stopRunning(error: SqlError): void {
+    if (!running) return;
+    clearTimeout(running.timer);
+    running.run.resolve({ ok: false, error });
+    running = undefined;
+  }
+
+  function next(): void {
+    if (running || disposed) return;
+    const run = queue.shift();
+    if (!run) return;
+    const timer = setTimeout(() => {
+      const seconds = run.timeoutMs / 1000;
+      stopRunning(
+        sqlError(
+          'timeout',
+          `The query ran for more than ${seconds} s and was stopped. Add a LIMIT or a narrower WHERE.`,
+        ),
+      );
+      restart();
+    }, run.timeoutMs);
+    running = { run, timer };
+    worker.postMessage({ type: 'run', id: run.id, ...run.message });
+  }
+
+  function receive(msg: EngineResponse): void {
+    if (msg.type === 'loaded') return;
+    if (msg.id === running?.run.id && (msg.type === 'result' || msg.type === 'error')) {
+      const { run, timer } = running;
+      clearTimeout(timer);
+      running = undefined;
+      if (msg.type === 'error') run.resolve({ ok: false, error: msg.error });
+      else {
+        const id = ++nextId;
+        results.set(id, { generation, workerId: msg.summary.resultId });
+        run.resolve({ ok: true, value: { ...msg.summary, resultId: id } });
+      }
+      next();
+      return;
+    }
+    const resolve = windows.get(msg.id);
+    if (!resolve || msg.type === 'result') return;
+    windows.delete(msg.id);
+    resolve(msg.type === 'error' ? { ok: false, error: msg.error } : { ok: true, value: msg.rows });
+  }
+
+  const closed = sqlError('engine', 'The query engine was shut down; reload the page.');
+
+  return {
+    load(apiBaseUrl, call, rows, reset) {
+      if (disposed) return;
+      const key = callKey(apiBaseUrl, call);
+      const d = reset ? { call, pages: [] } : (datasets.get(key) ?? { call, pages: [] });
+      d.pages.push(rows);
+      datasets.set(key, d);
+      worker.postMessage({ type: 'load', key, call, rows, reset: reset || d.pages.length === 1 });
+    },
+    drop(apiBaseUrl, call) {
+      const key = callKey(apiBaseUrl, call);
+      datasets.delete(key);
+      if (!disposed) worker.postMessage({ type: 'drop', key });
+    },
+    run(plan, apiBaseUrl, opts): RunHandle {
+      const id = ++nextId;
+      let resolve: (r: Result<RunSummary>) => void = () => undefined;
+      const result = new Promise<Result<RunSummary>>((r) => (resolve = r));
+      if (disposed) {
+        resolve({ ok: false, error: closed });
+        return { result, cancel: () => undefined };
+      }
+      const keys = plan.calls.map((c) => callKey(apiBaseUrl, c));
+      const windowSize = opts?.windowSize ?? options.windowSize ?? DEFAULT_WINDOW;
+      const run: QueuedRun = {
+        id,
+        message: { query: plan.query, table: plan.table, keys, windowSize },
+        timeoutMs: opts?.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        resolve,
+      };
+      queue.push(run);
+      next();
+      const cancel = (): void => {
+        const queued = queue.indexOf(run);
+        const cancelled = sqlError('cancelled', 'The query was cancelled.');
+        if (queued >= 0) {
+          queue.splice(queued, 1);
+          resolve({ ok: false, error: cancelled });
+        } else if (running?.run === run) {
+          stopRunning(cancelled);
+          restart();
+        }
+      };
+      return { result, cancel };
+    },
+    fetchWindow(resultId, offset, limit) {
+      const ref = results.get(resultId);
+      if (disposed || ref?.generation !== generation) {
+        const gone = sqlError('no-data', 'This result is no longer kept in the engine; run the query again.');
+        return Promise.resolve({ ok: false, error: disposed ? closed : gone });
+      }
+      const id = ++nextId;
+      return new Promise((resolve) => {
+        windows.set(id, resolve);
+        worker.postMessage({ type: 'window', id, resultId: ref.workerId, offset, limit });
+      });
+    },
+    release(resultId) {
+      const ref = results.get(resultId);
+      results.delete(resultId);
+      if (ref?.generation === generation && !disposed)
+        worker.postMessage({ type: 'release', resultId: ref.workerId });
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      stopRunning(closed);
+      for (const q of queue.splice(0)) q.resolve({ ok: false, error: closed });
+      for (const resolve of windows.values()) resolve({ ok: false, error: closed });
+      windows.clear();
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+    },
+    get restarts() {
+      return restarts;
+    },
+  };
+}
