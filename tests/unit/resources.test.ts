@@ -82,7 +82,7 @@ describe('org_versions definition against GitHub OpenAPI extract', () => {
       expect(def.default, name).toEqual(p?.schema.default);
       expect(def.description, name).toBe(p?.description);
     }
-    expect(orgVersions.params.package_type.enum).toEqual(PACKAGE_TYPES);
+    expect(orgVersions.params.package_type?.enum).toEqual(PACKAGE_TYPES);
   });
 });
 

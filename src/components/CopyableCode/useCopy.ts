@@ -12,13 +12,20 @@ export function useCopy(text: string): { readonly state: CopyState; readonly cop
   const [state, setState] = useState<CopyState>('idle');
   const timer = useRef<number | undefined>(undefined);
 
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      window.clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const copy = useCallback(() => {
     void copyText(text).then((ok) => {
       setState(ok ? 'copied' : 'failed');
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => setState('idle'), COPY_FEEDBACK_MS);
+      timer.current = window.setTimeout(() => {
+        setState('idle');
+      }, COPY_FEEDBACK_MS);
     });
   }, [text]);
 

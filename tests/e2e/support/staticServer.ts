@@ -68,7 +68,9 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
-        server.close(() => ok());
+        server.close(() => {
+          ok();
+        });
       }),
   };
 }
