@@ -21,7 +21,8 @@ export function decorateRows(resource: ResourceDef, call: ApiCall, rows: readonl
     const def = resource.params[name];
     return def?.default !== undefined && !isPagingParam(name) ? [[name, def.default] as const] : [];
   });
-  for (const [name, value] of [...defaults, ...Object.entries(call.params)]) {
+  // The call's own values win over defaults (a call with state = 'deleted').
+  for (const [name, value] of new Map([...defaults, ...Object.entries(call.params)])) {
     Object.defineProperty(proto, name, { value, enumerable: false, writable: false });
   }
   const fields = resource.fields.map((f) => f.name);

@@ -97,6 +97,11 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
       if (!AGGREGATES.has(id))
         return err(`The aggregate ${id} is not allowed; use COUNT, SUM, MIN, MAX or AVG.`, id);
       ctx.aggregates++;
+      // alasql's MIN/MAX ignore text; SQLite's reducers (registered by the engine) do not.
+      if (id === 'MIN' || id === 'MAX') {
+        node.aggregatorid = 'REDUCE';
+        node.funcid = id;
+      }
       const expr = node.expression as AstNode | undefined;
       return kindOf(expr) === 'Column' && expr?.columnid === '*' ? undefined : check(expr);
     }
@@ -150,7 +155,7 @@ function checkOp(
     return checkExpression(node.left, ctx);
   }
   if (!BINARY_OPS.has(op)) return err(`The operator ${op} is not allowed.`, op);
-  const rights = op === 'IN' || op === 'NOT IN' ? node.right : [node.right];
+  const rights = op === 'IN' || op === 'NOT IN' ? node.right : node.right === undefined ? [] : [node.right];
   if (!Array.isArray(rights))
     return err('IN takes a list of values; sub-queries and parameters are not allowed.', 'IN');
   for (const child of [
