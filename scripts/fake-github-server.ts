@@ -1,8 +1,11 @@
 /**
  * Runs the fake GitHub API on 127.0.0.1 and prints its URL (first line of stdout), for local
  * development and browser tests: `npx tsx scripts/fake-github-server.ts [--port N] [--token T]
- * [--delay MS] [--hostile]`. Stops on SIGTERM/SIGINT, and when the process that started it exits.
+ * [--delay MS] [--hostile]`. Stops on SIGTERM/SIGINT, and when the process that started it exits:
+ * give it a piped stdin and it stops when that pipe closes (which survives wrappers like `npx`, which do
+ * not always pass signals on), and it also stops when it is re-parented.
  */
+import { fstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startFakeGitHubServer } from '../src/github/fake/server';
 
@@ -32,6 +35,10 @@ async function main(): Promise<void> {
   process.on('disconnect', stop);
   // A parent killed with SIGKILL sends no signal: notice that we were re-parented and stop too.
   const parent = process.ppid;
+  const stdin = fstatSync(0);
+  if (stdin.isFIFO() || stdin.isSocket()) {
+    process.stdin.on('end', stop).on('error', stop).resume();
+  }
   setInterval(() => {
     if (process.ppid !== parent) stop();
   }, 500).unref();
