@@ -1,6 +1,7 @@
 import alasql from 'alasql';
 
 import { fail, ok, sqlError, type Result } from './errors';
+import { tokenize, type Token } from './tokenize';
 
 /**
  * A typed view of alasql's parse tree. alasql's typings describe only a few node shapes, so nodes are
@@ -104,18 +105,41 @@ export function parseAlasql(text: string): Result<readonly AstNode[]> {
       const message = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
       return fail(sqlError('syntax', `Syntax error: ${message}`));
     }
-    const { loc, token, text: near } = e.hash;
-    const atEnd = token === 'EOF';
-    const message = atEnd
-      ? 'Syntax error: the statement ends too early. Complete the expression or clause.'
-      : `Syntax error near '${near ?? ''}'. Check the SQL; a column name that is also a keyword can be quoted: \`name\`.`;
-    return fail({
-      code: 'syntax',
-      message,
-      line: atEnd ? loc.last_line : loc.first_line,
-      column: (atEnd ? loc.last_column : loc.first_column) + 1,
-      endLine: loc.last_line,
-      endColumn: Math.max(loc.last_column, loc.first_column + 1) + 1,
-    });
+    const { loc, token } = e.hash;
+    // jison's `loc` is the last token it accepted; the offending one is the next token after it.
+    const after = offsetOf(text, loc.last_line, loc.last_column);
+    const next = tokenize(text).ok ? nextToken(text, after) : undefined;
+    if (token === 'EOF' || !next) {
+      return fail(
+        sqlError(
+          'syntax',
+          'Syntax error: the statement ends too early. Complete the expression or clause.',
+          text,
+          {
+            start: Math.max(after - 1, 0),
+            end: after,
+          },
+        ),
+      );
+    }
+    const message = `Syntax error near '${next.text}'. Check the SQL; a column name that is also a keyword can be quoted: \`name\`.`;
+    return fail(sqlError('syntax', message, text, next));
   }
+}
+
+/** The character offset of a 1-based line and 0-based column. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl === -1) return text.length;
+    offset = nl + 1;
+  }
+  return Math.min(offset + column, text.length);
+}
+
+/** The first token that starts at or after `offset`. */
+function nextToken(text: string, offset: number): Token | undefined {
+  const lexed = tokenize(text);
+  return lexed.ok ? lexed.value.tokens.find((t) => t.start >= offset) : undefined;
 }

@@ -42,8 +42,10 @@ export function whereParams(
   return { terms, localTerms };
 }
 
+/** Where the param is named in the WHERE clause (not in the select list before it). */
 function spanFor(text: string, name: string): { span?: Span } {
-  const span = locate(text, [name]);
+  const where = locate(text, ['WHERE']);
+  const span = locate(text, [name], where?.end ?? 0);
   return span ? { span } : {};
 }
 
