@@ -52,11 +52,12 @@ export interface GitHubClient {
 /** Creates a client. Throws `invalid_base_url` for a base URL the token must not be sent to. */
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHubClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_API_URL);
+  const token = checkToken(options.token);
   const clock = options.clock ?? realClock;
   const cache = createCallCache({ ttlMs: options.cacheTtlMs ?? 60_000, now: () => clock.now() });
   const send = createTransport({
     baseUrl,
-    token: options.token,
+    token,
     fetch: options.fetch,
     clock,
     policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
@@ -73,6 +74,10 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
   const run = async (call: ApiCall, runOptions: RunOptions = {}): Promise<RunResult> => {
     const target = resolve(call);
     const { method } = target;
+    if (runOptions.maxRows === 0) {
+      // LIMIT 0 needs no rows, so no request.
+      return { status: 'complete', rows: [], progress: { pages: 0, rows: 0 }, truncated: true };
+    }
     if (method.http.method === 'GET') {
       const explicitPage = call.params.page !== undefined;
       const query = queryParams(target.resource, method, call.params);
@@ -114,6 +119,20 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
       cache.clear();
     },
   };
+}
+
+/** A pasted token loses surrounding spaces; one with spaces, line breaks or non-ASCII inside is refused before any request. */
+function checkToken(token: string | undefined): string | undefined {
+  const trimmed = token?.trim();
+  if (!trimmed) return undefined;
+  if (/[^!-~]/.test(trimmed)) {
+    // Never echo the value: it is (part of) a secret.
+    throw new GitHubError(
+      'bad_credentials',
+      'The token contains spaces or line breaks: paste the token alone.',
+    );
+  }
+  return trimmed;
 }
 
 /** Rows per page the client asks for: the API's maximum (100), so a list takes the fewest requests. */

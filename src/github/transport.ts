@@ -177,13 +177,29 @@ export function createTransport(options: TransportOptions): Send {
   };
 
   return (send) => {
-    const run = queue.then(() => {
-      if (send.signal?.aborted) throw cancelledError();
-      return withRetries(send);
-    });
-    queue = run.catch(() => undefined);
+    const turn = queue;
+    const run = untilAborted(turn, send.signal).then(() => withRetries(send));
+    // The next request waits for this one and for the one before it: a request cancelled while still
+    // queued leaves at once, but must not let the one after it overtake a request still in flight.
+    queue = Promise.allSettled([turn, run]);
     return run;
   };
+}
+
+/** Resolves with `promise`, or rejects with `cancelled` as soon as `signal` aborts. */
+function untilAborted(promise: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise.then(() => undefined);
+  if (signal.aborted) return Promise.reject(cancelledError());
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(cancelledError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    void promise.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
 }
 
 /** The response an Octokit RequestError carries, when one arrived (none for network failures). */

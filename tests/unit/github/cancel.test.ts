@@ -65,3 +65,29 @@ describe('cancellation', () => {
     expect(result.status).toBe('complete');
   });
 });
+
+describe('queued requests', () => {
+  it('a run cancelled while waiting for another run’s request leaves at once, and order is kept', async () => {
+    const { fake, client } = slowSetup(300);
+    const first = client.run(listCall('npm', 'ui-kit'));
+    const controller = new AbortController();
+    const second = client.run(listCall('npm', 'config'), { signal: controller.signal });
+    const third = client.run(listCall('rubygems', 'acme-auth'));
+    const started = Date.now();
+    setTimeout(() => {
+      controller.abort();
+    }, 20);
+    await expect(second).rejects.toMatchObject({ code: 'cancelled' });
+    expect(Date.now() - started).toBeLessThan(200);
+    await Promise.all([first, third]);
+    expect(fake.requests.map((r) => new URL(r.url).pathname.split('/')[5])).toEqual(['ui-kit', 'acme-auth']);
+    // The third waited for the first: never two in flight.
+    expect((fake.requests[1]?.at ?? 0) - (fake.requests[0]?.at ?? 0)).toBeGreaterThanOrEqual(250);
+  });
+
+  it('LIMIT 0 makes no request', async () => {
+    const { fake, client } = slowSetup(0);
+    expect(await client.run(call, { maxRows: 0 })).toMatchObject({ status: 'complete', rows: [] });
+    expect(fake.requests).toHaveLength(0);
+  });
+});

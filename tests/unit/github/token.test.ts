@@ -68,3 +68,19 @@ describe('the token never leaks', () => {
     );
   });
 });
+
+describe('token hygiene', () => {
+  it('trims a pasted token and refuses one with spaces inside, without echoing it', async () => {
+    const { fake, client } = setup({}, { token: `  ${TOKEN}\n` });
+    await client.run(listCall('npm', 'config'));
+    expect(fake.requests[0]?.authorization).toBe(`token ${TOKEN}`);
+    let thrown: unknown;
+    try {
+      setup({}, { token: `${TOKEN} extra` });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toMatchObject({ code: 'bad_credentials' });
+    expect((thrown as Error).message).not.toContain(TOKEN);
+  });
+});
