@@ -11,7 +11,7 @@ import { realClock } from './clock';
 import type { FailedCall } from './errorMapping';
 import { GitHubError } from './errors';
 import { runPages } from './paginate';
-import type { RetryPolicy } from './transport';
+import type { RetryPolicy } from './retryPolicy';
 import { createTransport, DEFAULT_RETRY_POLICY } from './transport';
 import type { RequestLogEntry, RunOptions, RunResult } from './types';
 

@@ -3,9 +3,9 @@
  *
  * Octokit (`@octokit/rest`'s core) builds the request: base URL, `Authorization` header, JSON parsing,
  * the `request.fetch` hook that sample mode and tests plug into, and the AbortSignal. Retries and rate
- * limits are handled here rather than by `@octokit/plugin-retry`/`plugin-throttling` because those wait
- * in timers that an AbortSignal cannot cut short and that report no countdown, and the playground must
- * show every wait, cap it, and let the reader cancel it.
+ * limits are handled here (rules in `retryPolicy.ts`) rather than by `@octokit/plugin-retry` and
+ * `plugin-throttling`: both wait inside Bottleneck queues that an AbortSignal cannot cut short and that
+ * report no countdown, while the playground must show every wait, cap it, and let the reader cancel it.
  */
 import { Octokit } from '@octokit/rest';
 import type { Clock } from './clock';
@@ -14,7 +14,12 @@ import { GitHubError } from './errors';
 import type { FailedCall } from './errorMapping';
 import { mapHttpFailure } from './errorMapping';
 import type { HeaderMap } from './headers';
+import type { RetryPolicy } from './retryPolicy';
+import { retryDelay, untilAborted } from './retryPolicy';
 import type { RequestLogEntry, WaitEvent } from './types';
+
+export type { RetryPolicy } from './retryPolicy';
+export { DEFAULT_RETRY_POLICY } from './retryPolicy';
 
 /** A response the caller can use: 2xx, or 304 to a conditional GET. */
 export interface TransportResponse {
@@ -22,25 +27,6 @@ export interface TransportResponse {
   readonly headers: HeaderMap;
   readonly data: unknown;
 }
-
-/** How the transport retries and waits. */
-export interface RetryPolicy {
-  /** Pauses before each retry of a GET after a 5xx or network error; its length is the retry count. */
-  readonly retryDelaysMs: readonly number[];
-  /** Longest rate-limit wait the client accepts; a longer one fails with `rate_limited`. */
-  readonly maxRateLimitWaitMs: number;
-  /** How many rate-limit waits one request may make. */
-  readonly maxRateLimitWaits: number;
-  /** Least time between two writes (GitHub asks for at least one second). */
-  readonly writeSpacingMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  retryDelaysMs: [1000, 3000, 9000],
-  maxRateLimitWaitMs: 120_000,
-  maxRateLimitWaits: 2,
-  writeSpacingMs: 1000,
-};
 
 export interface TransportOptions {
   readonly baseUrl: string;
@@ -142,7 +128,7 @@ export function createTransport(options: TransportOptions): Send {
       } catch (error) {
         if (!isGet) lastWriteAt = clock.now();
         if (!(error instanceof GitHubError) || !isGet) throw error;
-        const delay = retryDelay(error, retries, rateWaits);
+        const delay = retryDelay(policy, error, { retries, rateWaits, now: clock.now() });
         if (delay === undefined) throw error;
         if (error.code === 'rate_limited') rateWaits++;
         else retries++;
@@ -156,17 +142,6 @@ export function createTransport(options: TransportOptions): Send {
         await clock.sleep(ms, send.signal);
       }
     }
-  };
-
-  /** Pause before a GET retry, or undefined when the error must not be retried (401, 404, …). */
-  const retryDelay = (error: GitHubError, retries: number, rateWaits: number): number | undefined => {
-    if (error.code === 'network' || error.code === 'server_error') return policy.retryDelaysMs[retries];
-    if (error.code === 'rate_limited' && error.resetAt !== undefined) {
-      const ms = error.resetAt - clock.now();
-      if (rateWaits >= policy.maxRateLimitWaits || ms > policy.maxRateLimitWaitMs) return undefined;
-      return ms;
-    }
-    return undefined;
   };
 
   const spaceWrites = async (send: SendOptions, attempt: number): Promise<void> => {
@@ -184,22 +159,6 @@ export function createTransport(options: TransportOptions): Send {
     queue = Promise.allSettled([turn, run]);
     return run;
   };
-}
-
-/** Resolves with `promise`, or rejects with `cancelled` as soon as `signal` aborts. */
-function untilAborted(promise: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return promise.then(() => undefined);
-  if (signal.aborted) return Promise.reject(cancelledError());
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => {
-      reject(cancelledError());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    void promise.then(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    });
-  });
 }
 
 /** The response an Octokit RequestError carries, when one arrived (none for network failures). */
