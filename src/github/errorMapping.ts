@@ -13,6 +13,8 @@ export interface HttpFailure {
   readonly url: string;
   /** Epoch milliseconds when the response arrived, for rate-limit reset times. */
   readonly now: number;
+  /** Whether the request carried a token (a 401 without one means "a token is needed"). */
+  readonly authenticated?: boolean;
 }
 
 /** The call that failed, to name what was asked for in the message. */
@@ -39,6 +41,13 @@ export function mapHttpFailure(failure: HttpFailure, call: FailedCall): GitHubEr
       ...base,
       resetAt: wait.until,
     });
+  }
+  if (status === 401 && failure.authenticated === false) {
+    return new GitHubError(
+      'bad_credentials',
+      `GitHub requires a token for this (401). Paste a classic personal access token with ${call.method.scopes.join(' and ')}, or use the sample data.`,
+      base,
+    );
   }
   if (status === 401) {
     return new GitHubError(

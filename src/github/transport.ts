@@ -104,7 +104,16 @@ export function createTransport(options: TransportOptions): Send {
         return response;
       }
       const mapped = response
-        ? mapHttpFailure({ ...response, url: send.url, body: response.data, now: clock.now() }, send.call)
+        ? mapHttpFailure(
+            {
+              ...response,
+              url: send.url,
+              body: response.data,
+              now: clock.now(),
+              authenticated: token !== undefined,
+            },
+            send.call,
+          )
         : new GitHubError(
             'network',
             `Could not reach the API host ${new URL(send.url).origin}: the network is down, the host is wrong, or it does not allow requests from this page (CORS). This is not an error from GitHub.`,
