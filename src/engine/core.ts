@@ -65,7 +65,14 @@ export function createCore(): EngineCore {
     if (!checked.ok) return checked;
     tableFor(table);
     const ast = checked.value.ast;
-    const run = (ast as unknown as { compile(db: string): Compiled }).compile(dbid);
+    let run: Compiled;
+    try {
+      run = (ast as unknown as { compile(db: string): Compiled }).compile(dbid);
+    } catch (e) {
+      // The allow-list keeps alasql to well-trodden paths, but its compiler can still throw on odd input.
+      const message = e instanceof Error ? e.message : String(e);
+      return fail(sqlError('runtime', `The query could not be compiled: ${message}`));
+    }
     if (compiled.size >= KEPT_QUERIES) compiled.delete(compiled.keys().next().value ?? '');
     const entry = { run, ast };
     compiled.set(query, entry);

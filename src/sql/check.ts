@@ -149,6 +149,9 @@ function checkSelectNode(
     const e = checkExpression(o.expression, ctx);
     if (e) return fail(e);
   }
+  if (from === undefined && (ctx.columnRefs ?? 0) > 0) {
+    return err('Columns need a table: add FROM github.packages.org_versions WHERE …', [], 'syntax');
+  }
   const limit = numberOf(st.limit);
   const offset = numberOf(st.offset);
   const top = numberOf(st.top);

@@ -22,6 +22,8 @@ export interface ExprContext {
   readonly columns?: ReadonlySet<string>;
   /** Count of aggregates seen, so the planner knows the rows get combined. */
   aggregates: number;
+  /** Count of column references seen: a SELECT without FROM may have none. */
+  columnRefs?: number;
 }
 
 /** Keys each node kind may carry besides `as`; a key outside this list is refused. */
@@ -69,6 +71,7 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
         return err('Column names must be plain names (letters, digits and _).', String(id));
       }
       if (ctx.columns?.has(id.toLowerCase())) node.columnid = id.toLowerCase();
+      ctx.columnRefs = (ctx.columnRefs ?? 0) + 1;
       const table = node.tableid;
       if (table !== undefined && (typeof table !== 'string' || !ctx.tables.has(table))) {
         const name = typeof table === 'string' ? table : '';

@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createCore } from '../../../src/engine/core';
+import { orgVersions } from '../../../src/resources/orgVersions';
+import { planQuery } from '../../../src/sql/plan';
+import { NAUGHTY } from '../../fixtures/engine/naughty';
+import { runOverFixtures } from './harness';
+import { createSandbox, type Sandbox } from './sandbox';
+
+/** Runs per property; FUZZ_RUNS=20000 for a longer hunt. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
+const W = `WHERE org = 'acme' AND package_name = 'web' AND package_type = 'container'`;
+const SANITY = `SELECT COUNT(*) AS n FROM github.packages.org_versions ${W}`;
+const COLUMNS = [...orgVersions.fields.map((f) => f.name), ...Object.keys(orgVersions.params)];
+
+const naughty = fc.constantFrom(...NAUGHTY);
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const ident = fc.oneof(
+  fc.constantFrom(...COLUMNS),
+  naughty.map((s) => `\`${s}\``),
+  naughty.map((s) => `[${s}]`),
+  naughty.map((s) => `"${s}"`),
+  naughty,
+);
+const value = fc.oneof(
+  fc.integer({ min: -5, max: 10 }).map(String),
+  naughty.map(quote),
+  fc.string({ maxLength: 8 }).map(quote),
+  fc.constantFrom('NULL', 'TRUE', '``globalThis.pwned = 1``', '?', '@x'),
+);
+const expr = fc.oneof(
+  ident,
+  value,
+  fc
+    .tuple(
+      fc.constantFrom('UPPER', 'LOWER', 'LENGTH', 'json_extract', 'COALESCE', 'evil', 'JSON', 'CSV'),
+      ident,
+      value,
+    )
+    .map(([f, a, b]) => `${f}(${a}, ${b})`),
+  fc.tuple(ident, ident).map(([a, b]) => `${a}->${b}`),
+  fc.tuple(ident, naughty).map(([a, b]) => `${a}->${b}()`),
+  fc.constantFrom(
+    "json_extract(metadata, '$.container.tags')",
+    'metadata->container->tags',
+    'COUNT(*)',
+    'MAX(created_at)',
+  ),
+);
+const term = fc.oneof(
+  fc
+    .tuple(expr, fc.constantFrom('=', '<>', '<', '>=', 'LIKE', 'NOT LIKE', 'REGEXP', '->', '!'), expr)
+    .map(([a, op, b]) => `${a} ${op} ${b}`),
+  fc
+    .tuple(expr, fc.array(value, { minLength: 1, maxLength: 3 }))
+    .map(([a, vs]) => `${a} IN (${vs.join(', ')})`),
+  fc.tuple(expr, value, value).map(([a, b, c]) => `${a} BETWEEN ${b} AND ${c}`),
+  expr.map((a) => `${a} IS NULL`),
+  fc.constantFrom('id IN (SELECT 1)', 'EXISTS (SELECT 1)'),
+);
+const select = fc
+  .record({
+    cols: fc.array(fc.tuple(expr, fc.option(ident, { nil: undefined })), { minLength: 1, maxLength: 3 }),
+    from: fc.constantFrom(
+      'github.packages.org_versions',
+      '`github`.`packages`.`org_versions`',
+      "JSON('x')",
+      'org_versions',
+      '?',
+    ),
+    terms: fc.array(term, { maxLength: 3 }),
+    order: fc.option(expr, { nil: undefined }),
+    limit: fc.option(fc.oneof(fc.nat(20).map(String), value), { nil: undefined }),
+    tail: fc.constantFrom('', ';', '; SELECT 1', ' UNION SELECT 1', ' INTO CSV("x")', ' -- c'),
+  })
+  .map(
+    (q) =>
+      `SELECT ${q.cols.map(([e, a]) => (a ? `${e} AS ${a}` : e)).join(', ')} FROM ${q.from} ${W}` +
+      q.terms.map((t) => ` AND ${t}`).join('') +
+      (q.order ? ` ORDER BY ${q.order}` : '') +
+      (q.limit ? ` LIMIT ${q.limit}` : '') +
+      q.tail,
+  );
+/** A statement with a naughty string spliced in at a random place. */
+const spliced = fc.tuple(select, naughty, fc.nat()).map(([sql, bad, at]) => {
+  const i = at % (sql.length + 1);
+  return sql.slice(0, i) + bad + sql.slice(i);
+});
+
+let sandbox: Sandbox;
+beforeAll(() => {
+  sandbox = createSandbox();
+});
+afterAll(() => {
+  sandbox.restore();
+});
+
+describe('fuzzing the planner and the engine', () => {
+  const core = createCore();
+
+  /** Plans and, when planned, runs a statement: must return typed results, never throw or touch anything. */
+  const survive = (sql: string): void => {
+    const planned = planQuery(sql);
+    if (planned.ok) {
+      const out = runOverFixtures(sql, core);
+      if (!out.ok) expect(out.error.code).toMatch(/^[a-z-]+$/);
+    } else {
+      expect(typeof planned.error.message).toBe('string');
+    }
+    expect(sandbox.touched()).toEqual([]);
+    expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
+  };
+
+  it('grammar-generated statements', () => {
+    fc.assert(fc.property(select, survive), { numRuns: RUNS });
+  });
+
+  it('grammar-generated statements with naughty strings spliced in', () => {
+    fc.assert(fc.property(spliced, survive), { numRuns: RUNS });
+  });
+
+  it('arbitrary text, planner and worker core alike', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 })),
+        (text) => {
+          survive(text);
+          const r = core.run(text, 'org_versions', [], 10);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('leaves the engine working', () => {
+    const after = runOverFixtures(SANITY, core);
+    expect(after.ok && after.rows).toEqual([{ n: 8 }]);
+  });
+});
