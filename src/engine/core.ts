@@ -1,14 +1,15 @@
 import alasql from 'alasql';
 
-import type { ApiCall } from '../resources/calls';
+import type { ApiCall, ParamValue } from '../resources/calls';
 import { RESOURCES } from '../resources/registry';
 import type { AstNode } from '../sql/ast';
-import { checkSelect } from '../sql/check';
+import { checkSelect, type CheckedSelect } from '../sql/check';
 import { knownColumns } from '../sql/columns';
 import { fail, ok, sqlError, type Result } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
 import { installSqlFunctions } from './alasqlSetup';
-import { decorateRows, type Row } from './rows';
+import { dropTerms, satisfiedTerms } from './prune';
+import { decorateRows, rowParams, type Row } from './rows';
 
 /** The first window of a finished run; later windows come from `window(resultId, …)`. */
 export interface RunSummary {
@@ -47,8 +48,10 @@ export function createCore(): EngineCore {
   installSqlFunctions();
   const dbid = `stackql_engine_${++databases}`;
   const db = new alasql.Database(dbid);
-  const datasets = new Map<string, Row[]>();
+  const datasets = new Map<string, { rows: Row[]; params: Readonly<Record<string, ParamValue>> }>();
   const results = new Map<number, ResultRow[]>();
+  // A query's checked tree, for reading its WHERE; never compiled, so alasql's compiler cannot change it.
+  const analyses = new Map<string, CheckedSelect>();
   const compiled = new Map<string, { run: Compiled; ast: AstNode }>();
   let nextResult = 0;
 
@@ -57,14 +60,32 @@ export function createCore(): EngineCore {
     return db.tables[table] as { data: unknown[] };
   };
 
-  const compile = (query: string, table: string): Result<{ run: Compiled; ast: AstNode }> => {
-    const hit = compiled.get(query);
-    if (hit) return ok(hit);
+  const check = (query: string, table: string): Result<CheckedSelect> => {
     const resource = RESOURCES.find((r) => r.name === table);
-    const checked = checkSelect(query, table, resource ? knownColumns(resource) : undefined);
-    if (!checked.ok) return checked;
+    return checkSelect(query, table, resource ? knownColumns(resource) : undefined);
+  };
+
+  /** The compiled query for these datasets: the WHERE without the terms they all satisfy (see prune.ts). */
+  const compile = (query: string, table: string, params: readonly Readonly<Record<string, ParamValue>>[]) => {
+    let analysis = analyses.get(query);
+    if (!analysis) {
+      const checked = check(query, table);
+      if (!checked.ok) return checked;
+      analysis = checked.value;
+      remember(analyses, query, analysis);
+    }
+    const resource = RESOURCES.find((r) => r.name === table);
+    const paramColumns = new Set(resource ? Object.keys(resource.params) : []);
+    const tables = new Set([table, ...(analysis.alias ? [analysis.alias] : [])]);
+    const drop = satisfiedTerms(analysis.where, paramColumns, tables, params);
+    const cacheKey = `${drop.join(',')}\u0000${query}`;
+    const hit = compiled.get(cacheKey);
+    if (hit) return ok(hit);
+    const fresh = check(query, table);
+    if (!fresh.ok) return fresh;
+    const ast = fresh.value.ast;
+    dropTerms(ast, drop);
     tableFor(table);
-    const ast = checked.value.ast;
     let run: Compiled;
     try {
       run = (ast as unknown as { compile(db: string): Compiled }).compile(dbid);
@@ -73,9 +94,8 @@ export function createCore(): EngineCore {
       const message = e instanceof Error ? e.message : String(e);
       return fail(sqlError('runtime', `The query could not be compiled: ${message}`));
     }
-    if (compiled.size >= KEPT_QUERIES) compiled.delete(compiled.keys().next().value ?? '');
     const entry = { run, ast };
-    compiled.set(query, entry);
+    remember(compiled, cacheKey, entry);
     return ok(entry);
   };
 
@@ -83,9 +103,10 @@ export function createCore(): EngineCore {
     load(key, call, rows, reset) {
       const resource = RESOURCES.find((r) => r.id === call.resource);
       const decorated = resource ? decorateRows(resource, call, rows) : rows.map((r) => ({ ...r }));
-      const current = reset ? [] : (datasets.get(key) ?? []);
+      const params = resource ? rowParams(resource, call) : call.params;
+      const current = reset ? [] : (datasets.get(key)?.rows ?? []);
       for (const r of decorated) current.push(r);
-      datasets.set(key, current);
+      datasets.set(key, { rows: current, params });
       return current.length;
     },
     drop: (key) => void datasets.delete(key),
@@ -100,11 +121,15 @@ export function createCore(): EngineCore {
           ),
         );
       }
-      const q = compile(query, table);
+      const parts = keys.map((k) => datasets.get(k) ?? { rows: [], params: {} });
+      const q = compile(
+        query,
+        table,
+        parts.map((p) => p.params),
+      );
       if (!q.ok) return q;
       const started = performance.now();
-      const parts = keys.map((k) => datasets.get(k) ?? []);
-      tableFor(table).data = parts.length === 1 ? (parts[0] ?? []) : parts.flat();
+      tableFor(table).data = parts.length === 1 ? (parts[0]?.rows ?? []) : parts.flatMap((p) => p.rows);
       let rows: ResultRow[];
       try {
         rows = q.value.run() as ResultRow[];
@@ -129,6 +154,12 @@ export function createCore(): EngineCore {
     },
     release: (resultId) => void results.delete(resultId),
   };
+}
+
+/** Adds to a bounded cache, dropping the oldest entry when full. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= KEPT_QUERIES) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, value);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ApiCall } from '../resources/calls';
+import type { ApiCall, ParamValue } from '../resources/calls';
 import type { ResourceDef } from '../resources/types';
 import { isPagingParam } from '../sql/params';
 
@@ -16,13 +16,7 @@ export type Row = Readonly<Record<string, unknown>>;
  */
 export function decorateRows(resource: ResourceDef, call: ApiCall, rows: readonly Row[]): Row[] {
   const proto: Record<string, unknown> = {};
-  const method = resource.methods.find((m) => m.name === call.method);
-  const defaults = (method?.optionalParams ?? []).flatMap((name) => {
-    const def = resource.params[name];
-    return def?.default !== undefined && !isPagingParam(name) ? [[name, def.default] as const] : [];
-  });
-  // The call's own values win over defaults (a call with state = 'deleted').
-  for (const [name, value] of new Map([...defaults, ...Object.entries(call.params)])) {
+  for (const [name, value] of Object.entries(rowParams(resource, call))) {
     Object.defineProperty(proto, name, { value, enumerable: false, writable: false });
   }
   const fields = resource.fields.map((f) => f.name);
@@ -31,4 +25,19 @@ export function decorateRows(resource: ResourceDef, call: ApiCall, rows: readonl
     for (const f of fields) out[f] = Object.prototype.hasOwnProperty.call(row, f) ? row[f] : null;
     return out;
   });
+}
+
+/**
+ * The param columns every row of a call carries: the call's params, and the defaults of the optional
+ * params it left out (paging aside), since GitHub applied those defaults to the rows it returned.
+ */
+export function rowParams(resource: ResourceDef, call: ApiCall): Record<string, ParamValue> {
+  const method = resource.methods.find((m) => m.name === call.method);
+  const out: Record<string, ParamValue> = {};
+  for (const name of method?.optionalParams ?? []) {
+    const def = resource.params[name]?.default;
+    if (def !== undefined && !isPagingParam(name)) out[name] = def;
+  }
+  // The call's own values win over defaults (a call with state = 'deleted').
+  return { ...out, ...call.params };
 }

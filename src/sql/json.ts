@@ -67,9 +67,18 @@ function toSql(value: Json | typeof MISSING): unknown {
   return value;
 }
 
+/** Parsed paths by text: a query calls these once per row with the same few paths. */
+const PATHS = new Map<string, readonly Step[]>();
+
 function select(root: Json, path: unknown): Json | typeof MISSING {
+  let steps = typeof path === 'string' ? PATHS.get(path) : undefined;
+  if (!steps) {
+    steps = parsePath(path);
+    if (PATHS.size > 256) PATHS.clear();
+    PATHS.set(path as string, steps);
+  }
   let current: Json | typeof MISSING = root;
-  for (const step of parsePath(path)) {
+  for (const step of steps) {
     if (current === MISSING) return MISSING;
     current = stepInto(current, step);
   }

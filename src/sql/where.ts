@@ -61,7 +61,12 @@ export function conjuncts(expr: AstNode | undefined): AstNode[] {
   return [expr];
 }
 
-function paramTerm(term: AstNode, names: ReadonlySet<string>, tables: ReadonlySet<string>) {
+/** A WHERE term that gives a param (`param = literal` or `param IN (literals)`), or undefined. */
+export function paramTerm(
+  term: AstNode,
+  names: ReadonlySet<string>,
+  tables: ReadonlySet<string>,
+): { name: string; values: ParamValue[] } | undefined {
   if (kindOf(term) !== 'Op') return undefined;
   const left = term.left as AstNode | undefined;
   const right = term.right as AstNode | AstNode[] | undefined;

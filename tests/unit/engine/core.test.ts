@@ -110,6 +110,27 @@ describe('engine core', () => {
     expect(star.ok && star.value.columns).toEqual(orgVersions.fields.map((f) => f.name));
   });
 
+  it('skips param terms only for datasets whose call satisfies them, so the WHERE still filters the rest', () => {
+    const core = createCore();
+    core.load(WEB, web, WEB_ROWS, true);
+    core.load(CLI, cli, CLI_ROWS, true);
+    const q = Q("SELECT COUNT(*) AS n FROM T WHERE org = 'acme' AND package_name = 'web'");
+    const count = (keys: string[]) => {
+      const r = core.run(q, 'org_versions', keys, 10);
+      return r.ok ? r.value.rows : r.error.code;
+    };
+    expect(count([WEB])).toEqual([{ n: 8 }]);
+    expect(count([CLI])).toEqual([{ n: 0 }]);
+    expect(count([WEB, CLI])).toEqual([{ n: 8 }]);
+    const state = core.run(
+      Q("SELECT COUNT(*) AS n FROM T WHERE state = 'deleted'"),
+      'org_versions',
+      [WEB],
+      10,
+    );
+    expect(state.ok && state.value.rows).toEqual([{ n: 0 }]);
+  });
+
   it('checks the query itself, whatever the page sent', () => {
     const core = createCore();
     const r = core.run('SELECT ``1`` FROM org_versions', 'org_versions', [], 10);
