@@ -33,6 +33,16 @@ export interface RunHandle {
 export interface Engine {
   /** Sends a page of a call's rows to the worker (`reset` for the first page of a fetch). */
   load(apiBaseUrl: string, call: ApiCall, rows: readonly Row[], reset: boolean): void;
+  /** Marks a call's rows as all fetched (its last page arrived), for `status`. */
+  markComplete(apiBaseUrl: string, call: ApiCall): void;
+  /**
+   * What the engine holds for a call, or undefined: re-running a different SELECT over a complete
+   * dataset needs no request and no re-transfer. Survives worker restarts (pages are re-sent).
+   */
+  status(
+    apiBaseUrl: string,
+    call: ApiCall,
+  ): { readonly rows: number; readonly complete: boolean } | undefined;
   /** Forgets a call's rows, here and in the worker. */
   drop(apiBaseUrl: string, call: ApiCall): void;
   /** Runs a planned SELECT over the rows loaded for its calls; runs are queued, one at a time. */

@@ -24,7 +24,10 @@ const DEFAULT_WINDOW = 200;
  * earlier results are gone, and `fetchWindow` on one says to run the query again.
  */
 export function createEngine(options: EngineOptions): Engine {
-  const datasets = new Map<string, { call: Parameters<Engine['load']>[1]; pages: (readonly Row[])[] }>();
+  const datasets = new Map<
+    string,
+    { call: Parameters<Engine['load']>[1]; pages: (readonly Row[])[]; complete: boolean }
+  >();
   const queue: QueuedRun[] = [];
   const windows = new Map<number, (r: Result<readonly ResultRow[]>) => void>();
   const results = new Map<number, { generation: number; workerId: number }>();
@@ -125,10 +128,19 @@ export function createEngine(options: EngineOptions): Engine {
     load(apiBaseUrl, call, rows, reset) {
       if (disposed) return;
       const key = callKey(apiBaseUrl, call);
-      const d = reset ? { call, pages: [] } : (datasets.get(key) ?? { call, pages: [] });
+      const fresh = { call, pages: [], complete: false };
+      const d = reset ? fresh : (datasets.get(key) ?? fresh);
       d.pages.push(rows);
       datasets.set(key, d);
       worker.postMessage({ type: 'load', key, call, rows, reset: reset || d.pages.length === 1 });
+    },
+    markComplete(apiBaseUrl, call) {
+      const d = datasets.get(callKey(apiBaseUrl, call));
+      if (d) d.complete = true;
+    },
+    status(apiBaseUrl, call) {
+      const d = datasets.get(callKey(apiBaseUrl, call));
+      return d && { rows: d.pages.reduce((n, p) => n + p.length, 0), complete: d.complete };
     },
     drop(apiBaseUrl, call) {
       const key = callKey(apiBaseUrl, call);

@@ -51,6 +51,23 @@ describe('engine client', () => {
     engine.dispose();
   });
 
+  it('tracks what it holds per call, until dropped', () => {
+    const { engine, load } = setup();
+    const plan = select(`SELECT id FROM github.packages.org_versions ${W}`);
+    const call = plan.calls[0];
+    if (!call) throw new Error('no call');
+    expect(engine.status(API, call)).toBeUndefined();
+    load(plan);
+    expect(engine.status(API, call)).toEqual({ rows: 8, complete: false });
+    engine.markComplete(API, call);
+    expect(engine.status(API, call)).toEqual({ rows: 8, complete: true });
+    engine.load(API, call, [], true);
+    expect(engine.status(API, call)).toEqual({ rows: 0, complete: false });
+    engine.drop(API, call);
+    expect(engine.status(API, call)).toBeUndefined();
+    engine.dispose();
+  });
+
   it('runs queued statements one at a time, in order', async () => {
     const { engine, load } = setup();
     const a = select(`SELECT COUNT(*) AS n FROM github.packages.org_versions ${W}`);

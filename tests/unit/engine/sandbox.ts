@@ -28,7 +28,13 @@ export function createSandbox(): Sandbox {
       touched.push(name);
       throw new Error(`sandbox: ${name} is not allowed`);
     });
-  const saved = { fetch: g.fetch, localStorage: g.localStorage, XMLHttpRequest: g.XMLHttpRequest };
+  const saved = {
+    fetch: g.fetch,
+    localStorage: g.localStorage,
+    XMLHttpRequest: g.XMLHttpRequest,
+    document: g.document,
+    importScripts: g.importScripts,
+  };
   g.fetch = trip('fetch');
   g.XMLHttpRequest = trip('XMLHttpRequest');
   g.localStorage = {
