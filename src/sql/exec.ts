@@ -56,9 +56,15 @@ export function planExec(st: Statement): Result<ExecPlan> {
     if (!value)
       return syntax(`Expected a quoted string or a number after @${at.value}=.`, tokens.slice(i, i + 3));
     if (terms.some((t) => t.name === at.value)) return syntax(`@${at.value} is given twice.`, [at]);
+    // EXEC runs nothing locally, so a quoted id ('42') can safely become the number the API takes.
+    const integer = resource.params[at.value]?.type === 'integer';
+    const v =
+      integer && typeof value.value === 'string' && /^\d+$/.test(value.value)
+        ? Number(value.value)
+        : value.value;
     terms.push({
       name: at.value,
-      values: [value.value],
+      values: [v],
       span: { start: at.start, end: tokens[value.next - 1]?.end ?? at.end },
     });
     i = value.next;

@@ -244,6 +244,11 @@ describe('DELETE and EXEC', () => {
     });
   });
 
+  it('takes a quoted id in EXEC as the number the API needs', () => {
+    const sql = `EXEC ${T}.restore_package_version_for_org @org='acme', @package_name='web', @package_type='container', @package_version_id='1'`;
+    expect(plan(sql)).toMatchObject({ calls: [{ params: PARAMS }] });
+  });
+
   it('refuses an EXEC with a missing, unknown, repeated or invalid param, or an unknown method', () => {
     const head = `EXEC ${T}.restore_package_version_for_org`;
     expect(error(`${head} @org='acme', @package_name='web', @package_type='container'`).message).toContain(
