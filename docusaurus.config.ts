@@ -1,11 +1,27 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
+import path from 'node:path';
 
 /**
  * The site is static files only: nothing is loaded from another host at build or run time (no CDN,
  * no web fonts, no Algolia). Search is the local, build-time index of docusaurus-search-local.
  */
+/**
+ * The GitHub API the playground calls: GitHub.com unless `GITHUB_API_URL` (the variable GitHub
+ * Actions sets) names a GitHub Enterprise Server (`https://HOST/api/v3`) at build time.
+ * `PLAYGROUND_EXTRA_API_URLS` (comma-separated) allows more base URLs for the reader to pick.
+ * The CSP's connect-src allows exactly these origins.
+ */
+const apiBaseUrl = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+const allowedApiBaseUrls = [
+  apiBaseUrl,
+  ...(process.env.PLAYGROUND_EXTRA_API_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim().replace(/\/+$/, ''))
+    .filter(Boolean),
+];
+
 const config: Config = {
   title: 'StackQL GitHub provider',
   tagline: 'Query, deploy and manage GitHub resources using SQL',
@@ -13,6 +29,7 @@ const config: Config = {
   url: 'https://github-provider.stackql.io',
   baseUrl: '/',
   trailingSlash: false,
+  customFields: { apiBaseUrl, allowedApiBaseUrls },
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
@@ -27,6 +44,23 @@ const config: Config = {
         theme: { customCss: './src/css/custom.css' },
       } satisfies Preset.Options,
     ],
+  ],
+  plugins: [
+    () => ({
+      name: 'browser-builds',
+      // alasql's Node build pulls in fs and React Native modules; the site (and its SSR pass,
+      // which never runs the playground) always takes the browser build.
+      configureWebpack: (_config: unknown, isServer: boolean) => ({
+        resolve: {
+          alias: {
+            alasql$: path.join(__dirname, 'node_modules/alasql/dist/alasql.min.js'),
+            ...(isServer
+              ? { 'react-native-fetch-blob': false, 'react-native-fs': false, 'react-native': false }
+              : {}),
+          },
+        },
+      }),
+    }),
   ],
   themes: [
     [

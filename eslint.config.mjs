@@ -5,7 +5,18 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['build/', '.docusaurus/', 'node_modules/', 'bench/', 'scripts/**/*.mjs', '.ci/'] },
+  {
+    ignores: [
+      'build/',
+      'build-e2e/',
+      'tmp/',
+      '.docusaurus/',
+      'node_modules/',
+      'bench/',
+      'scripts/**/*.mjs',
+      '.ci/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,

@@ -11,15 +11,20 @@ export interface ExampleQuery {
 }
 
 /**
- * Values that work against the built-in sample data, so every example runs without a token.
- * Param names absent here are left as `{{ name }}` placeholders.
+ * Values that work against the built-in sample data, so every example runs without a token
+ * (`tests/unit/docs.test.ts` checks them against the dataset). The container name holds a `/`, as
+ * real ones often do. Param names absent here are left as `{{ name }}` placeholders.
  */
 export const SAMPLE_VALUES: Readonly<Record<string, ParamValue>> = {
   org: 'acme',
-  package_name: 'web',
+  package_name: 'web/frontend',
   package_type: 'container',
-  package_version_id: 1001,
+  // An untagged image: the version one would delete.
+  package_version_id: 81005383,
 };
+
+/** A deleted version of the sample package, for the restore example. */
+export const SAMPLE_DELETED_VERSION_ID = 81005136;
 
 function literal(value: ParamValue | undefined, name: string): string {
   if (value === undefined) return `'{{ ${name} }}'`;
@@ -72,6 +77,12 @@ export function methodExamples(resource: ResourceDef): ExampleQuery[] {
   return resource.methods.map((method) => ({
     title: method.sqlVerb === 'SELECT' ? TITLES[method.response] : TITLES[method.sqlVerb],
     method: method.name,
-    sql: exampleSql(resource, method, SAMPLE_VALUES),
+    sql: exampleSql(
+      resource,
+      method,
+      method.sqlVerb === 'EXEC'
+        ? { ...SAMPLE_VALUES, package_version_id: SAMPLE_DELETED_VERSION_ID }
+        : SAMPLE_VALUES,
+    ),
   }));
 }

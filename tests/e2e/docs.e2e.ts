@@ -111,7 +111,9 @@ describe('org_versions reference page', () => {
     expect(
       blocks.some((b) => /^SELECT[\s\S]*FROM github\.packages\.org_versions[\s\S]*ORDER BY/.test(b)),
     ).toBe(true);
-    expect(blocks.some((b) => b.includes('package_version_id = 1001') && b.startsWith('SELECT'))).toBe(true);
+    expect(blocks.some((b) => b.includes('package_version_id = 81005383') && b.startsWith('SELECT'))).toBe(
+      true,
+    );
     expect(blocks.some((b) => b.startsWith('DELETE FROM github.packages.org_versions'))).toBe(true);
     expect(
       blocks.some((b) => b.startsWith('EXEC github.packages.org_versions.restore_package_version_for_org')),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseRichText, plainText } from '../../src/components/ResourceDocs/richText';
-import { exampleSql, methodExamples, SAMPLE_VALUES } from '../../src/resources/examples';
+import {
+  exampleSql,
+  methodExamples,
+  SAMPLE_DELETED_VERSION_ID,
+  SAMPLE_VALUES,
+} from '../../src/resources/examples';
+import { createSampleDataset } from '../../src/github/sample/dataset';
 import { orgVersions } from '../../src/resources/orgVersions';
 
 describe('parseRichText', () => {
@@ -30,15 +36,26 @@ describe('SQL examples', () => {
     expect(examples.map((e) => e.method)).toEqual(orgVersions.methods.map((m) => m.name));
     const [list, get, del, exec] = examples.map((e) => e.sql);
     expect(list).toMatch(
-      /^SELECT[\s\S]+FROM github\.packages\.org_versions\nWHERE org = 'acme'\nAND package_name = 'web'\nAND package_type = 'container'\nORDER BY created_at DESC;$/,
+      /^SELECT[\s\S]+FROM github\.packages\.org_versions\nWHERE org = 'acme'\nAND package_name = 'web\/frontend'\nAND package_type = 'container'\nORDER BY created_at DESC;$/,
     );
     expect(get).toContain(`AND package_version_id = ${SAMPLE_VALUES.package_version_id}`);
     expect(del).toBe(
-      "DELETE FROM github.packages.org_versions\nWHERE org = 'acme'\nAND package_name = 'web'\nAND package_type = 'container'\nAND package_version_id = 1001;",
+      "DELETE FROM github.packages.org_versions\nWHERE org = 'acme'\nAND package_name = 'web/frontend'\nAND package_type = 'container'\nAND package_version_id = 81005383;",
     );
     expect(exec).toBe(
-      "EXEC github.packages.org_versions.restore_package_version_for_org\n  @org='acme',\n  @package_name='web',\n  @package_type='container',\n  @package_version_id=1001;",
+      "EXEC github.packages.org_versions.restore_package_version_for_org\n  @org='acme',\n  @package_name='web/frontend',\n  @package_type='container',\n  @package_version_id=81005136;",
     );
+  });
+
+  it('use versions that exist in the sample data: a live one to get and delete, a deleted one to restore', () => {
+    const pkg = createSampleDataset().packages.find(
+      (p) => p.name === SAMPLE_VALUES.package_name && p.type === SAMPLE_VALUES.package_type,
+    );
+    const live = pkg?.versions.find((v) => v.id === SAMPLE_VALUES.package_version_id);
+    const deleted = pkg?.versions.find((v) => v.id === SAMPLE_DELETED_VERSION_ID);
+    expect(live?.deleted_at).toBeUndefined();
+    expect(live).toBeDefined();
+    expect(deleted?.deleted_at).toEqual(expect.any(String));
   });
 
   it('leaves placeholders for params without a value and escapes quotes', () => {

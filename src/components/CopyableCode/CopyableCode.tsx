@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { useCopy } from './useCopy';
 import styles from './styles.module.css';
@@ -27,7 +27,7 @@ export default function CopyableCode({ code, className }: CopyableCodeProps): Re
         aria-label={`Copy ${code}`}
         title="Copy to clipboard"
       >
-        <code className={styles.code}>{code}</code>
+        <code className={styles.code}>{withBreaks(code)}</code>
         <CopyIcon done={state === 'copied'} />
       </button>
       <span className={styles.feedback} aria-live="polite">
@@ -57,4 +57,14 @@ function CopyIcon({ done }: { readonly done: boolean }): ReactNode {
       )}
     </svg>
   );
+}
+
+/** Lets long snake_case and dotted names wrap after `_` and `.` instead of mid-word. */
+function withBreaks(code: string): ReactNode {
+  return code.split(/(?<=[_.])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }

@@ -3,6 +3,8 @@ import CopyableCode from '../CopyableCode/CopyableCode';
 import type { ResourceTableProps } from './OverviewTable';
 import { ParamList } from './ParamList';
 import { RichText } from './RichText';
+import { OpenInPlayground } from './OpenInPlayground';
+import { exampleSql } from '@site/src/resources/examples';
 import { useResource } from './useResource';
 import styles from './styles.module.css';
 
@@ -18,6 +20,7 @@ export function MethodsTable({ resource }: ResourceTableProps): ReactNode {
           <th scope="col">Required Params</th>
           <th scope="col">Optional Params</th>
           <th scope="col">Description</th>
+          <th scope="col">Try it</th>
         </tr>
       </thead>
       <tbody>
@@ -37,6 +40,12 @@ export function MethodsTable({ resource }: ResourceTableProps): ReactNode {
             </td>
             <td>
               <RichText source={method.description} />
+            </td>
+            <td>
+              <OpenInPlayground
+                sql={exampleSql(def, method)}
+                description={`a ${method.sqlVerb} for ${method.name}`}
+              />
             </td>
           </tr>
         ))}

@@ -4,6 +4,7 @@ import Heading from '@theme/Heading';
 import { methodExamples } from '@site/src/resources/examples';
 import type { ResourceTableProps } from './OverviewTable';
 import { useResource } from './useResource';
+import { OpenInPlayground } from './OpenInPlayground';
 
 /** A StackQL statement for each method, in a code block with Docusaurus's copy button. */
 export function SqlExamples({ resource }: ResourceTableProps): ReactNode {
@@ -17,6 +18,7 @@ export function SqlExamples({ resource }: ResourceTableProps): ReactNode {
         Method <code>{example.method}</code>
       </p>
       <CodeBlock language="sql">{example.sql}</CodeBlock>
+      <OpenInPlayground sql={example.sql} description={example.title} />
     </section>
   ));
 }

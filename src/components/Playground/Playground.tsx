@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { methodExamples } from '@site/src/resources/examples';
+import { orgVersions } from '@site/src/resources/orgVersions';
+import { SAMPLE_BASE_URL } from '@site/src/github';
+import { usePlaygroundBridge } from './bridge';
+import { ConfirmDialog } from './confirm/ConfirmDialog';
+import { SqlEditor } from './editor/SqlEditor';
+import { ErrorAlert } from './ErrorAlert';
+import { ProgressBar } from './ProgressBar';
+import { ResultsPanel } from './results/ResultsPanel';
+import { SettingsPanel } from './settings/SettingsPanel';
+import { readSharedSql } from './share/shareLink';
+import { Toolbar } from './Toolbar';
+import { usePlayground } from './usePlayground';
+import { usePlaygroundSettings } from './usePlaygroundSettings';
+import styles from './styles.module.css';
+
+export interface PlaygroundProps {
+  /** Editor height: the side panel is shorter than the full-window page. */
+  readonly editorHeight?: string;
+}
+
+const DEFAULT_SQL = methodExamples(orgVersions)[0]?.sql ?? '';
+
+/**
+ * The playground's layout: settings, toolbar, editor, progress, errors and results. State lives in
+ * `usePlayground`; this file only arranges it. Default export for `React.lazy`.
+ */
+export default function Playground({ editorHeight = '220px' }: PlaygroundProps): ReactNode {
+  const settings = usePlaygroundSettings();
+  // A shared link fills the editor and runs nothing until the reader clicks Run.
+  const [shared] = useState(() => readSharedSql(window.location.hash));
+  const source = settings.useSample ? 'sample' : 'github';
+  const state = usePlayground({
+    initialSql: shared ?? DEFAULT_SQL,
+    source,
+    token: settings.token.token,
+    apiBaseUrl: settings.apiBaseUrl,
+  });
+  const focusEditor = useRef<(() => void) | undefined>(undefined);
+  const bridge = usePlaygroundBridge();
+  const { setSql } = state;
+  useEffect(() => {
+    if (!bridge?.request) return;
+    setSql(bridge.request.sql);
+    focusEditor.current?.();
+  }, [bridge?.request, setSql]);
+
+  return (
+    <div className={styles.playground}>
+      {settings.useSample && (
+        <p className={styles.banner}>
+          Running on <strong>built-in sample data</strong> (organization <code>acme</code>). Add a GitHub
+          token below to query your own organization.
+        </p>
+      )}
+      {shared !== undefined && (
+        <p className={styles.hint}>
+          Loaded a query from a shared link. Nothing has run: read it, then press Run query.
+        </p>
+      )}
+      <SettingsPanel
+        token={settings.token}
+        useSample={settings.useSample}
+        onUseSample={settings.setUseSample}
+        api={settings.api}
+        apiBaseUrl={settings.apiBaseUrl}
+        onApiBaseUrl={settings.setApiBaseUrl}
+      />
+      <Toolbar state={state} />
+      <div className={styles.editor}>
+        <SqlEditor
+          value={state.sql}
+          onChange={state.setSql}
+          onRun={() => void state.run()}
+          onReady={(focus) => {
+            focusEditor.current = focus;
+          }}
+          height={editorHeight}
+        />
+      </div>
+      {state.progress && <ProgressBar progress={state.progress} />}
+      <ErrorAlert error={state.error} />
+      {state.outcomes && (
+        <ul aria-label="What happened" className={styles.outcomes}>
+          {state.outcomes.map((o) => (
+            <li key={o.target.request} className={o.ok ? undefined : styles.warning}>
+              {o.message}
+              {settings.useSample && o.ok ? ' (sample data only; nothing was sent to GitHub)' : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ResultsPanel
+        result={state.result}
+        log={state.log}
+        engine={state.engine}
+        apiBaseUrl={settings.useSample ? SAMPLE_BASE_URL : settings.apiBaseUrl}
+      />
+      {state.pending && (
+        <ConfirmDialog
+          pending={state.pending}
+          sample={settings.useSample}
+          onConfirm={() => void state.confirmWrite()}
+          onCancel={state.cancelWrite}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { PendingWrite } from '../run/writes';
+import styles from '../styles.module.css';
+
+export interface ConfirmDialogProps {
+  readonly pending: PendingWrite;
+  readonly sample: boolean;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * The only way a DELETE or EXEC is sent: a modal listing the exact requests, the versions (names and
+ * tags) they touch and the scope they need. Escape and Cancel send nothing.
+ */
+export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmDialogProps): ReactNode {
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    // Focus the safe choice first, as the WAI-ARIA dialog pattern advises for destructive actions.
+    cancel.current?.focus();
+  }, []);
+  const verb = pending.plan.kind === 'delete' ? 'Delete' : 'Restore';
+  const count = pending.targets.length;
+  return (
+    <dialog
+      ref={ref}
+      className={styles.dialog}
+      aria-labelledby="confirm-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id="confirm-title">
+        {verb} {count} package {count === 1 ? 'version' : 'versions'}?
+      </h2>
+      {sample && <p>This changes the built-in sample data in this tab only; nothing is sent to GitHub.</p>}
+      <p>
+        Confirm sends exactly {count === 1 ? 'this request' : `these ${count} requests`}, one at a time. It
+        needs a classic token with {pending.scopes.map((s) => `“${s}”`).join(' and ')}.
+      </p>
+      <ul className={styles.targets}>
+        {pending.targets.map((t) => (
+          <li key={t.request}>
+            <code className={styles.request}>{t.request}</code>
+            <div>
+              Version {String(t.id)}
+              {t.name !== undefined && (
+                <>
+                  {' '}
+                  · name <code>{t.name}</code>
+                </>
+              )}
+              {t.tags && t.tags.length > 0 && (
+                <>
+                  {' '}
+                  · tags{' '}
+                  {t.tags.map((tag) => (
+                    <code key={tag}>{tag}</code>
+                  ))}
+                </>
+              )}
+              {t.lookupError && (
+                <span className={styles.warning}> · could not look it up: {t.lookupError}</span>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className={styles.inline}>
+        <button type="button" className="button button--danger" onClick={onConfirm}>
+          Confirm
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel} ref={cancel}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useColorMode } from '@docusaurus/theme-common';
+import { orgVersions } from '@site/src/resources/orgVersions';
+import { planQuery } from '@site/src/sql/plan';
+import { monaco } from './monaco';
+import { registerSqlLanguage } from './language';
+
+export interface SqlEditorProps {
+  readonly value: string;
+  readonly onChange: (sql: string) => void;
+  /** Ctrl/Cmd+Enter. */
+  readonly onRun: () => void;
+  /** Called once the editor is up, so the page can focus it ("Open in playground"). */
+  readonly onReady?: (focus: () => void) => void;
+  readonly height: string;
+}
+
+/** How long typing must pause before the SQL is checked again. */
+const DIAGNOSTICS_DELAY_MS = 250;
+const OWNER = 'stackql';
+
+/**
+ * Monaco for StackQL SQL: completions and hovers from the resource definition, the planner's errors
+ * underlined as you type (parse errors, forbidden constructs, missing or bad params), Ctrl/Cmd+Enter runs.
+ */
+export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditorProps): ReactNode {
+  const { colorMode } = useColorMode();
+  const runRef = useRef(onRun);
+  useEffect(() => {
+    runRef.current = onRun;
+  }, [onRun]);
+  const editorRef = useRef<Parameters<OnMount>[0] | undefined>(undefined);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    registerSqlLanguage(monaco, orgVersions);
+    // addAction binds the key to this editor only, not to every Monaco on the page.
+    editor.addAction({
+      id: 'stackql.run',
+      label: 'Run query',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      run: () => {
+        runRef.current();
+      },
+    });
+    onReady?.(() => {
+      editor.focus();
+    });
+  };
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      const model = editorRef.current?.getModel();
+      if (!model) return;
+      const planned = planQuery(value);
+      const markers: Parameters<typeof monaco.editor.setModelMarkers>[2] = [];
+      if (!planned.ok && planned.error.code !== 'empty') {
+        const { line = 1, column = 1, endLine, endColumn, message } = planned.error;
+        const lastLine = endLine ?? line;
+        markers.push({
+          severity: monaco.MarkerSeverity.Error,
+          message,
+          startLineNumber: line,
+          startColumn: column,
+          endLineNumber: lastLine,
+          endColumn: endColumn ?? model.getLineMaxColumn(lastLine),
+        });
+      }
+      monaco.editor.setModelMarkers(model, OWNER, markers);
+    }, DIAGNOSTICS_DELAY_MS);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [value]);
+
+  return (
+    <Editor
+      height={height}
+      language="sql"
+      value={value}
+      theme={colorMode === 'dark' ? 'vs-dark' : 'vs'}
+      onChange={(v) => {
+        onChange(v ?? '');
+      }}
+      onMount={onMount}
+      loading={<div role="status">Loading editor…</div>}
+      options={{
+        ariaLabel: 'SQL query',
+        minimap: { enabled: false },
+        fontSize: 14,
+        lineNumbersMinChars: 3,
+        scrollBeyondLastLine: false,
+        wordWrap: 'on',
+        automaticLayout: true,
+        fixedOverflowWidgets: true,
+        // Tab moves focus on, as in any form; SQL needs no tab characters (Ctrl+M toggles this).
+        tabFocusMode: true,
+        accessibilitySupport: 'auto',
+      }}
+    />
+  );
+}

@@ -1,0 +1,2 @@
+// Monaco's editor worker, bundled locally by webpack (see monaco.ts).
+import 'monaco-editor/editor/editor.worker.js';

@@ -1,0 +1,30 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import BrowserOnly from '@docusaurus/BrowserOnly';
+import type { PlaygroundProps } from './Playground';
+import styles from './styles.module.css';
+
+// Monaco, alasql and Octokit load only in the browser, after the docs are up.
+const Playground = lazy(() => import('./Playground'));
+
+function Placeholder(): ReactNode {
+  return (
+    <div className={styles.placeholder} role="status">
+      Loading the SQL playground…
+    </div>
+  );
+}
+
+/** The playground, loaded lazily in the browser; the docs render fully without it. */
+export function PlaygroundLoader(props: PlaygroundProps): ReactNode {
+  return (
+    <BrowserOnly fallback={<Placeholder />}>
+      {() => (
+        <Suspense fallback={<Placeholder />}>
+          <Playground {...props} />
+        </Suspense>
+      )}
+    </BrowserOnly>
+  );
+}
+
+export { PlaygroundBridge, usePlaygroundBridge } from './bridge';

@@ -1,0 +1,52 @@
+import { useState, type ReactNode } from 'react';
+import { copyText } from '../../CopyableCode/copyText';
+import type { QueryResult } from '../run/types';
+import { toCsv, toJson, toMarkdown } from './exporters';
+import type { ResultRows } from './useResultRows';
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // Revoke after the click has started the download.
+  window.setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 1000);
+}
+
+/** CSV and JSON downloads and "Copy as Markdown", over every row of the result. */
+export function ExportButtons({
+  result,
+  rows,
+}: {
+  readonly result: QueryResult;
+  readonly rows: ResultRows;
+}): ReactNode {
+  const [note, setNote] = useState('');
+  const act = (kind: 'csv' | 'json' | 'md') => async () => {
+    const all = await rows.all();
+    if (kind === 'csv') download('org_versions.csv', 'text/csv', toCsv(result.columns, all));
+    else if (kind === 'json') download('org_versions.json', 'application/json', toJson(result.columns, all));
+    else setNote((await copyText(toMarkdown(result.columns, all))) ? 'Copied as Markdown' : 'Copy failed');
+  };
+  return (
+    <div role="group" aria-label="Export">
+      <button type="button" className="button button--sm button--secondary" onClick={() => void act('csv')()}>
+        Export CSV
+      </button>
+      <button
+        type="button"
+        className="button button--sm button--secondary"
+        onClick={() => void act('json')()}
+      >
+        Export JSON
+      </button>
+      <button type="button" className="button button--sm button--secondary" onClick={() => void act('md')()}>
+        Copy as Markdown
+      </button>
+      <span aria-live="polite">{note}</span>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState, type ReactNode } from 'react';
+import type { Engine } from '@site/src/engine/client';
+import type { RequestLogEntry } from '@site/src/github';
+import type { QueryResult } from '../run/types';
+import { ExportButtons } from './ExportButtons';
+import { RequestLog } from './RequestLog';
+import { ResultsTable } from './ResultsTable';
+import { toJson } from './exporters';
+import { useResultRows } from './useResultRows';
+import styles from './results.module.css';
+
+export interface ResultsPanelProps {
+  readonly result: QueryResult | undefined;
+  readonly log: readonly RequestLogEntry[];
+  readonly engine: Engine;
+  readonly apiBaseUrl: string;
+}
+
+type View = 'table' | 'json' | 'requests';
+const VIEWS: readonly [View, string][] = [
+  ['table', 'Table'],
+  ['json', 'JSON'],
+  ['requests', 'Requests'],
+];
+/** Rows shown in the JSON view; the export has them all. */
+const JSON_ROWS = 200;
+
+function summary(result: QueryResult): string {
+  const rows = `${result.total.toLocaleString('en-US')} ${result.total === 1 ? 'row' : 'rows'}`;
+  const source = result.source === 'sample' ? 'sample data' : 'GitHub';
+  if (result.interim) return `${rows} so far from ${source}; more pages are on the way`;
+  const partial = result.partial
+    ? ` Partial result: ${result.partial.pages} pages (${result.partial.rows} rows) arrived; the rest did not: ${result.partial.reason}`
+    : '';
+  return `${rows} from ${source} in ${Math.round(result.elapsedMs)} ms.${partial}`;
+}
+
+/** The result of the last run as a table, JSON or the request log, with exports and a row count. */
+export function ResultsPanel({ result, log, engine, apiBaseUrl }: ResultsPanelProps): ReactNode {
+  const [view, setView] = useState<View>('table');
+  const rows = useResultRows(result, engine);
+  return (
+    <section aria-label="Results">
+      <div className={styles.toolbar}>
+        <div role="group" aria-label="Result view">
+          {VIEWS.map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              aria-pressed={view === id}
+              className={`button button--sm ${view === id ? 'button--primary' : 'button--secondary'}`}
+              onClick={() => {
+                setView(id);
+              }}
+            >
+              {label}
+              {id === 'requests' ? ` (${log.length})` : ''}
+            </button>
+          ))}
+        </div>
+        {result && <ExportButtons result={result} rows={rows} />}
+      </div>
+      <p role="status" className={result?.partial ? styles.partial : styles.status}>
+        {result ? summary(result) : 'Run a query to see results.'}
+      </p>
+      {view === 'table' && result && <ResultsTable result={result} rows={rows} apiBaseUrl={apiBaseUrl} />}
+      {view === 'json' && result && (
+        <pre className={styles.jsonView} aria-label="Results as JSON">
+          {toJson(result.columns, result.rows.slice(0, JSON_ROWS))}
+          {result.total > JSON_ROWS
+            ? `\n… ${result.total - JSON_ROWS} more rows: use Export JSON for all.`
+            : ''}
+        </pre>
+      )}
+      {view === 'requests' && <RequestLog entries={log} />}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { buildPath } from '@site/src/resources/calls';
+import type { ApiCall } from '@site/src/resources/calls';
+import { findMethod, getResource } from '@site/src/resources/registry';
+import type { GitHubClient, Row } from '@site/src/github';
+import type { DeletePlan, ExecPlan } from '@site/src/sql/types';
+import { fromUnknown } from './toPlaygroundError';
+
+/** One version a DELETE or EXEC will touch, as the confirmation dialog lists it. */
+export interface WriteTarget {
+  readonly call: ApiCall;
+  /** `DELETE https://api.github.com/orgs/…/versions/123`: exactly the request Confirm sends. */
+  readonly request: string;
+  readonly id: number | string;
+  readonly name?: string;
+  readonly tags?: readonly string[];
+  /** Why the version's details could not be read (it may not exist, or the token cannot see it). */
+  readonly lookupError?: string;
+}
+
+/** What Confirm will do: shown in full before anything is sent. */
+export interface PendingWrite {
+  readonly plan: DeletePlan | ExecPlan;
+  readonly targets: readonly WriteTarget[];
+  readonly scopes: readonly string[];
+}
+
+/** How one request of a confirmed write ended. */
+export interface WriteOutcome {
+  readonly target: WriteTarget;
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+const GET_METHOD = 'get_package_version_for_organization';
+
+function tagsOf(row: Row | undefined): readonly string[] | undefined {
+  const metadata = row?.metadata as { container?: { tags?: unknown } } | undefined;
+  const tags = metadata?.container?.tags;
+  return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : undefined;
+}
+
+/**
+ * Looks up each version a write names (one GET per version, serially, as GitHub asks), so the dialog
+ * can show names and tags. Sends nothing that changes anything.
+ */
+export async function prepareWrite(
+  plan: DeletePlan | ExecPlan,
+  client: GitHubClient,
+  signal: AbortSignal,
+): Promise<PendingWrite> {
+  const resource = getResource(plan.resource);
+  const method = findMethod(resource, plan.method);
+  if (!method) throw new Error(`Unknown method ${plan.method}`);
+  const targets: WriteTarget[] = [];
+  for (const call of plan.calls) {
+    const request = `${method.http.method} ${client.baseUrl}${buildPath(method, call.params)}`;
+    const id = call.params.package_version_id ?? '?';
+    try {
+      const result = await client.run({ ...call, method: GET_METHOD }, { signal });
+      const row = result.rows[0];
+      targets.push({
+        call,
+        request,
+        id,
+        name: typeof row?.name === 'string' ? row.name : undefined,
+        tags: tagsOf(row),
+      });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      targets.push({ call, request, id, lookupError: fromUnknown(error).message });
+    }
+  }
+  return { plan, targets, scopes: method.scopes };
+}
+
+/** Sends the confirmed requests one by one (the client spaces writes a second apart, never retries). */
+export async function sendWrite(
+  pending: PendingWrite,
+  client: GitHubClient,
+  signal: AbortSignal,
+): Promise<WriteOutcome[]> {
+  const verb = pending.plan.kind === 'delete' ? 'Deleted' : 'Restored';
+  const outcomes: WriteOutcome[] = [];
+  for (const target of pending.targets) {
+    if (signal.aborted) {
+      outcomes.push({ target, ok: false, message: 'Not sent: cancelled.' });
+      continue;
+    }
+    try {
+      await client.run(target.call, { signal });
+      outcomes.push({ target, ok: true, message: `${verb} version ${String(target.id)}.` });
+    } catch (error) {
+      outcomes.push({ target, ok: false, message: fromUnknown(error).message });
+    }
+  }
+  return outcomes;
+}

@@ -1,0 +1,69 @@
+import { useState, type ReactNode } from 'react';
+import { checkApiBase, type ApiSettings } from './apiBase';
+import { TokenField } from './TokenField';
+import type { TokenState } from './useToken';
+import styles from '../styles.module.css';
+
+export interface SettingsPanelProps {
+  readonly token: TokenState;
+  readonly useSample: boolean;
+  readonly onUseSample: (sample: boolean) => void;
+  readonly api: ApiSettings;
+  readonly apiBaseUrl: string;
+  readonly onApiBaseUrl: (url: string) => void;
+}
+
+/** Token, the sample-data switch and the API base URL (limited to what the site was built for). */
+export function SettingsPanel(props: SettingsPanelProps): ReactNode {
+  const [draft, setDraft] = useState(props.apiBaseUrl);
+  const [problem, setProblem] = useState<string | undefined>();
+  return (
+    <details className={styles.settings}>
+      <summary>
+        Data source: {props.useSample ? 'sample data' : props.apiBaseUrl}
+        {props.useSample ? '' : props.token.token ? ' (token set)' : ' (no token)'}
+      </summary>
+      {/* A form, so password managers and browsers treat the token field as a credential. */}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+        }}
+      >
+        <label className={styles.inline}>
+          <input
+            type="checkbox"
+            checked={props.useSample}
+            onChange={(e) => {
+              props.onUseSample(e.target.checked);
+            }}
+          />
+          Use sample data
+        </label>
+        <TokenField state={props.token} />
+        <div className={styles.field}>
+          <label>
+            API base URL
+            <input
+              type="url"
+              value={draft}
+              aria-invalid={problem !== undefined}
+              aria-describedby="api-base-problem"
+              onChange={(e) => {
+                setDraft(e.target.value);
+              }}
+              onBlur={() => {
+                const checked = checkApiBase(draft, props.api);
+                setProblem(checked.ok ? undefined : checked.message);
+                if (checked.ok) props.onApiBaseUrl(checked.url);
+              }}
+            />
+          </label>
+          <p id="api-base-problem" className={problem ? styles.warning : styles.hint}>
+            {problem ??
+              `GitHub.com or a GitHub Enterprise Server this site was built for (${props.api.allowed.join(', ')}).`}
+          </p>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,53 @@
+import { useId, type ReactNode } from 'react';
+import type { TokenState } from './useToken';
+import styles from '../styles.module.css';
+
+const NEW_TOKEN_URL =
+  'https://github.com/settings/tokens/new?scopes=read:packages&description=StackQL%20playground';
+
+/** The token field with its "remember" opt-in, "Forget token", and the scopes each statement needs. */
+export function TokenField({ state }: { readonly state: TokenState }): ReactNode {
+  const hint = useId();
+  return (
+    <div className={styles.field}>
+      <label>
+        GitHub token
+        <input
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={state.token}
+          onChange={(e) => {
+            state.setToken(e.target.value.trim());
+          }}
+          placeholder="ghp_… (classic token)"
+          aria-describedby={hint}
+        />
+      </label>
+      <div className={styles.inline}>
+        <label>
+          <input
+            type="checkbox"
+            checked={state.remember}
+            onChange={(e) => {
+              state.setRemember(e.target.checked);
+            }}
+          />{' '}
+          Remember in this tab
+        </label>
+        <button type="button" className="button button--sm button--secondary" onClick={state.forget}>
+          Forget token
+        </button>
+      </div>
+      <p id={hint} className={styles.hint}>
+        Classic token only. <code>read:packages</code> for SELECT, plus <code>delete:packages</code> for
+        DELETE, plus <code>write:packages</code> for EXEC restore.{' '}
+        <a href={NEW_TOKEN_URL} target="_blank" rel="noopener noreferrer">
+          Create a token
+        </a>
+        . It is sent only to the API, in the Authorization header, and kept in memory unless you tick
+        “Remember in this tab”.
+      </p>
+    </div>
+  );
+}

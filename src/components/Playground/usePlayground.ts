@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createEngine } from '@site/src/engine/createEngine';
+import { createEngineWorker } from '@site/src/engine/createWorker';
+import { createGitHubClient, createSampleApi, createSampleClient, type GitHubClient } from '@site/src/github';
+import type { RequestLogEntry } from '@site/src/github';
+import { planQuery } from '@site/src/sql/plan';
+import type { MetaPlan } from '@site/src/sql/types';
+import { addToHistory, readHistory } from './history/queryHistory';
+import { createRunner } from './run/createRunner';
+import { fromSqlError, fromUnknown } from './run/toPlaygroundError';
+import type { DataSource, PlaygroundError, QueryResult, RunProgress } from './run/types';
+import { prepareWrite, sendWrite, type PendingWrite, type WriteOutcome } from './run/writes';
+
+/** Request log entries kept per run: enough for 50 pages with retries, bounded for long sessions. */
+const LOG_LIMIT = 500;
+
+export interface PlaygroundOptions {
+  readonly initialSql: string;
+  readonly source: DataSource;
+  readonly token: string;
+  readonly apiBaseUrl: string;
+}
+
+function metaResult(plan: MetaPlan): QueryResult {
+  return {
+    columns: plan.columns,
+    rows: plan.rows,
+    total: plan.rows.length,
+    source: 'sample',
+    interim: false,
+    elapsedMs: 0,
+  };
+}
+
+/**
+ * The playground's state and actions: the SQL, the run under way, the last result, the error, the
+ * request log and a pending DELETE/EXEC. A failed or cancelled run keeps the SQL and the last result.
+ */
+export function usePlayground({ initialSql, source, token, apiBaseUrl }: PlaygroundOptions) {
+  const [sql, setSql] = useState(initialSql);
+  const [progress, setProgress] = useState<RunProgress | undefined>();
+  const [result, setResult] = useState<QueryResult | undefined>();
+  const [error, setError] = useState<PlaygroundError | undefined>();
+  const [log, setLog] = useState<readonly RequestLogEntry[]>([]);
+  const [pending, setPending] = useState<PendingWrite | undefined>();
+  const [outcomes, setOutcomes] = useState<readonly WriteOutcome[] | undefined>();
+  const [history, setHistory] = useState<readonly string[]>(() => readHistory(window.localStorage));
+  const abort = useRef<AbortController | undefined>(undefined);
+
+  const engine = useMemo(() => createEngine({ createWorker: createEngineWorker }), []);
+  useEffect(
+    () => () => {
+      engine.dispose();
+    },
+    [engine],
+  );
+  const runner = useMemo(() => createRunner(engine), [engine]);
+
+  const onRequest = useCallback((entry: RequestLogEntry) => {
+    setLog((current) => [...current, entry].slice(-LOG_LIMIT));
+  }, []);
+  // One sample API per page, so DELETE and EXEC on sample data persist until reload.
+  const sampleApi = useMemo(() => createSampleApi(), []);
+  const client = useMemo<GitHubClient | PlaygroundError>(() => {
+    if (source === 'sample') return createSampleClient({ onRequest }, sampleApi);
+    try {
+      return createGitHubClient({ baseUrl: apiBaseUrl, token: token || undefined, onRequest });
+    } catch (e) {
+      return fromUnknown(e);
+    }
+  }, [source, apiBaseUrl, token, onRequest, sampleApi]);
+
+  const finish = useCallback(() => {
+    abort.current = undefined;
+    setProgress(undefined);
+  }, []);
+
+  const run = useCallback(
+    async (options: { refresh?: boolean } = {}) => {
+      if (abort.current) return;
+      const planned = planQuery(sql);
+      if (!planned.ok) {
+        setError(fromSqlError(planned.error));
+        return;
+      }
+      setHistory(addToHistory(window.localStorage, sql));
+      setError(undefined);
+      setOutcomes(undefined);
+      const plan = planned.value;
+      if (plan.kind === 'meta') {
+        setResult(metaResult(plan));
+        return;
+      }
+      if ('code' in client) {
+        setError(client);
+        return;
+      }
+      const controller = new AbortController();
+      abort.current = controller;
+      setLog([]);
+      setProgress({ startedAt: Date.now(), phase: 'fetching', calls: plan.calls.length, callIndex: 0 });
+      try {
+        if (plan.kind === 'select') {
+          const outcome = await runner.select(plan, {
+            client,
+            source,
+            signal: controller.signal,
+            refresh: options.refresh,
+            onProgress: setProgress,
+            onInterim: setResult,
+          });
+          if (outcome.ok) setResult(outcome.result);
+          else setError(outcome.error);
+        } else {
+          setPending(await prepareWrite(plan, client, controller.signal));
+        }
+      } catch (e) {
+        setError(fromUnknown(e));
+      } finally {
+        finish();
+      }
+    },
+    [sql, client, runner, source, finish],
+  );
+
+  const cancel = useCallback(() => {
+    abort.current?.abort();
+  }, []);
+
+  const confirmWrite = useCallback(async () => {
+    if (!pending || 'code' in client || abort.current) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setPending(undefined);
+    setLog([]);
+    setProgress({ startedAt: Date.now(), phase: 'writing', calls: pending.targets.length, callIndex: 0 });
+    try {
+      const done = await sendWrite(pending, client, controller.signal);
+      runner.invalidate(
+        client,
+        pending.targets.map((t) => t.call),
+      );
+      setOutcomes(done);
+      const failed = done.filter((o) => !o.ok);
+      if (failed.length > 0) {
+        setError({ code: 'write-failed', message: failed.map((o) => o.message).join(' ') });
+      }
+    } finally {
+      finish();
+    }
+  }, [pending, client, runner, finish]);
+
+  const cancelWrite = useCallback(() => {
+    setPending(undefined);
+  }, []);
+
+  return {
+    sql,
+    setSql,
+    run,
+    cancel,
+    running: progress !== undefined,
+    progress,
+    result,
+    error,
+    log,
+    pending,
+    confirmWrite,
+    cancelWrite,
+    outcomes,
+    history,
+    engine,
+    client: 'code' in client ? undefined : client,
+  };
+}
+
+export type PlaygroundState = ReturnType<typeof usePlayground>;
