@@ -2,7 +2,10 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 
 /** The fragment key of a shared query: `#sql=<lz-string>`. */
 const KEY = 'sql';
-/** A shared query longer than this (decompressed) is refused: nobody pastes 100 KB of SQL on purpose. */
+/**
+ * A shared query longer than this (packed or decompressed) is refused: nobody pastes 100 KB of SQL on
+ * purpose, and real SQL compresses to well under its own length.
+ */
 export const MAX_SHARED_SQL = 20_000;
 
 /**
@@ -23,9 +26,16 @@ export function shareLink(pageUrl: string, sql: string): string {
 export function readSharedSql(hash: string): string | undefined {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const packed = params.get(KEY);
-  if (!packed) return undefined;
-  // URLSearchParams turns '+' into ' '; lz-string's URI alphabet uses '+', so put it back.
-  const sql = decompressFromEncodedURIComponent(packed.replaceAll(' ', '+'));
+  // LZ output can grow quadratically with its input (80 KB of crafted text is gigabytes of SQL), so a
+  // fragment longer than any real shared query is refused before it is decompressed.
+  if (!packed || packed.length > MAX_SHARED_SQL) return undefined;
+  let sql: string | null;
+  try {
+    // URLSearchParams turns '+' into ' '; lz-string's URI alphabet uses '+', so put it back.
+    sql = decompressFromEncodedURIComponent(packed.replaceAll(' ', '+'));
+  } catch {
+    return undefined; // lz-string throws on some garbage instead of returning null
+  }
   if (!sql || sql.length > MAX_SHARED_SQL) return undefined;
   return sql;
 }
