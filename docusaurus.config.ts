@@ -2,6 +2,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import path from 'node:path';
+import { cspPlugin } from './src/plugins/csp';
 
 /**
  * The site is static files only: nothing is loaded from another host at build or run time (no CDN,
@@ -46,6 +47,7 @@ const config: Config = {
     ],
   ],
   plugins: [
+    cspPlugin,
     () => ({
       name: 'browser-builds',
       // alasql's Node build pulls in fs and React Native modules; the site (and its SSR pass,

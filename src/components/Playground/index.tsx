@@ -1,6 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import type { PlaygroundProps } from './Playground';
+import { FramedNotice } from './FramedNotice';
+import { isFramedByOtherOrigin } from './framing';
 import styles from './styles.module.css';
 
 // Monaco, alasql and Octokit load only in the browser, after the docs are up.
@@ -18,11 +20,16 @@ function Placeholder(): ReactNode {
 export function PlaygroundLoader(props: PlaygroundProps): ReactNode {
   return (
     <BrowserOnly fallback={<Placeholder />}>
-      {() => (
-        <Suspense fallback={<Placeholder />}>
-          <Playground {...props} />
-        </Suspense>
-      )}
+      {() =>
+        // Checked before the chunk loads: a foreign frame never gets the editor, engine or client.
+        isFramedByOtherOrigin(window) ? (
+          <FramedNotice />
+        ) : (
+          <Suspense fallback={<Placeholder />}>
+            <Playground {...props} />
+          </Suspense>
+        )
+      }
     </BrowserOnly>
   );
 }
