@@ -20,20 +20,40 @@ export function toCsv(columns: readonly string[], rows: readonly ResultRow[]): s
   );
 }
 
-/** The rows as a pretty-printed JSON array, keys in column order. */
+/**
+ * The rows as a pretty-printed JSON array (as `JSON.stringify(…, null, 2)` prints it), keys in column
+ * order. Written member by member because a plain object would put integer-like keys (`SELECT name, 1`)
+ * first, whatever the SELECT order.
+ */
 export function toJson(columns: readonly string[], rows: readonly ResultRow[]): string {
-  return JSON.stringify(
-    rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null]))),
-    null,
-    2,
-  );
+  if (rows.length === 0) return '[]';
+  const objects = rows.map((row) => {
+    if (columns.length === 0) return '  {}';
+    const members = columns.map((c) => {
+      const value = JSON.stringify(row[c] ?? null, null, 2).replace(/\n/g, '\n    ');
+      return `    ${JSON.stringify(c)}: ${value}`;
+    });
+    return `  {\n${members.join(',\n')}\n  }`;
+  });
+  return `[\n${objects.join(',\n')}\n]`;
 }
 
+/**
+ * A cell as Markdown table text. Any line break (CR too) would end the row, a pipe would start a column,
+ * and Markdown renders inline HTML, so `& < >` become entities: package data stays text wherever the
+ * table is pasted.
+ */
 function markdownCell(value: unknown): string {
-  return cellText(value).replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\r?\n/g, '<br>');
+  return cellText(value)
+    .replaceAll('\\', '\\\\')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('|', '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>');
 }
 
-/** A GitHub-flavoured Markdown table; pipes and line breaks inside cells are escaped. */
+/** A GitHub-flavoured Markdown table; pipes, line breaks and HTML inside cells are escaped. */
 export function toMarkdown(columns: readonly string[], rows: readonly ResultRow[]): string {
   const header = `| ${columns.map(markdownCell).join(' | ')} |`;
   const rule = `| ${columns.map(() => '---').join(' | ')} |`;
