@@ -1,0 +1,140 @@
+/**
+ * Figure 5: the longest main-thread task while the playground fetches, renders and scrolls a big
+ * result, and while a 10-page list streams in at 100 ms a request. The reader's own steps in the
+ * production build: open the page with the query in a shared link, point the API base URL at the fake
+ * server, give a token, Run, scroll. Aim: under 100 ms, the point where a page stops feeling instant.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { shareLink } from '../src/components/Playground/share/shareLink';
+import { longestTaskBetween, mark, traced, type LongestTask } from './longestTask';
+import type { Figure } from './results';
+
+export const TASK_AIM_MS = 100;
+const PAGE = '/services/packages/org_versions';
+
+export interface RunInPageOptions {
+  readonly origin: string;
+  readonly apiUrl: string;
+  readonly token: string;
+  readonly sql: string;
+  /** Rows the status must report when the run is done. */
+  readonly rows: number;
+  /** Mouse-wheel steps over the results afterwards (0: no scrolling). */
+  readonly wheelSteps: number;
+  readonly timeoutMs: number;
+}
+
+/** What one run in the page measured. */
+export interface RunInPage {
+  /** Longest main-thread task from the click on Run to the final row count (ms). */
+  readonly runTask: LongestTask;
+  /** Longest task while scrolling, when there was scrolling. */
+  readonly scrollTask?: LongestTask;
+  /** From the click to the final status, as the page's own clock saw it. */
+  readonly runMs: number;
+  /** Console errors and uncaught exceptions, which make a figure suspect. */
+  readonly errors: readonly string[];
+}
+
+async function pointAtApi(page: Page, apiUrl: string, token: string): Promise<void> {
+  await page.getByRole('button', { name: 'Run query' }).waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-editor').first().waitFor({ state: 'attached', timeout: 60_000 });
+  await page.locator('summary', { hasText: 'Data source' }).first().click();
+  const base = page.getByLabel('API base URL');
+  await base.fill(apiUrl);
+  await base.blur();
+  if ((await base.getAttribute('aria-invalid')) === 'true')
+    throw new Error(`the build does not allow ${apiUrl}: rebuild the bench`);
+  await page.getByLabel('GitHub token').fill(token);
+  if (await page.getByLabel('Use sample data').isChecked())
+    throw new Error('the playground is still on sample data after a token was given');
+}
+
+/** Runs one query in a fresh page and measures its longest tasks. */
+export async function runInPage(browser: Browser, opts: RunInPageOptions): Promise<RunInPage> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(shareLink(opts.origin + PAGE, opts.sql), { waitUntil: 'load', timeout: 60_000 });
+    await pointAtApi(page, opts.apiUrl, opts.token);
+    // Everything inside the traced window is cheap CSS queries and input events: Playwright's role
+    // queries compute accessible names over the whole docs page on the main thread, and their polling
+    // would show up as the page's own long tasks.
+    const run = await page.getByRole('button', { name: 'Run query' }).elementHandle();
+    let runMs = 0;
+    const events = await traced(browser, page, async () => {
+      await mark(page, 'bench:run');
+      const t0 = await page.evaluate(() => performance.now());
+      await run.click();
+      const done = await page.waitForFunction(
+        () =>
+          Array.from(document.querySelectorAll('[role="status"]'))
+            .map((e) => e.textContent)
+            .find((t) => t.includes(' from GitHub in ')),
+        undefined,
+        { polling: 100, timeout: opts.timeoutMs },
+      );
+      runMs = (await page.evaluate(() => performance.now())) - t0;
+      await mark(page, 'bench:rendered');
+      const text = String(await done.jsonValue());
+      if (!text.startsWith(`${opts.rows.toLocaleString('en-US')} row`))
+        throw new Error(`expected ${opts.rows} rows, the page says: ${text}`);
+      if (opts.wheelSteps > 0) await scrollResults(page, opts.wheelSteps);
+      await mark(page, 'bench:scrolled');
+    });
+    const runTask = longestTaskBetween(events, 'bench:run', 'bench:rendered');
+    const scrollTask = longestTaskBetween(events, 'bench:rendered', 'bench:scrolled');
+    if (runTask === undefined) throw new Error('the trace lost the bench marks');
+    return { runTask, ...(opts.wheelSteps > 0 && scrollTask ? { scrollTask } : {}), runMs, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Wheel steps a reader would make, then jumps through the whole result as a dragged scrollbar does. */
+async function scrollResults(page: Page, steps: number): Promise<void> {
+  const region = await page.$('[role="region"][aria-label="Result rows, scrollable"]');
+  if (!region) throw new Error('no results region');
+  const box = await region.boundingBox();
+  if (!box) throw new Error('the results region is not visible');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < steps; i++) {
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(30);
+  }
+  for (const at of [0.25, 0.5, 0.75, 1, 0.1, 0]) {
+    await region.evaluate((el, f) => {
+      el.scrollTop = f * (el.scrollHeight - el.clientHeight);
+    }, at);
+    await page.waitForTimeout(150); // the row windows arrive from the worker
+  }
+  // Settled: no placeholder cells left in view.
+  await page
+    .waitForFunction(
+      (el) => !Array.from(el.querySelectorAll('[role="cell"]')).some((c) => c.textContent === '…'),
+      region,
+      { polling: 100, timeout: 10_000 },
+    )
+    .catch(() => undefined);
+}
+
+/** A task figure: value against the aim itself, so the ratio says how far under (or over) it is. */
+export function taskFigure(name: string, ms: number): Figure {
+  return { name, unit: 'ms', value: ms, baseline: TASK_AIM_MS, ratio: ms / TASK_AIM_MS, aim: 1 };
+}
+
+/** The wall-clock and CPU-time figures of a window, the median over repeated runs. */
+export function taskFigures(name: string, tasks: readonly (LongestTask | undefined)[]): Figure[] {
+  const seen = tasks.filter((t): t is LongestTask => t !== undefined);
+  const mid = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const runs = seen.length > 1 ? `, median of ${seen.length}` : '';
+  return [
+    taskFigure(`longest task: ${name}${runs}`, mid(seen.map((t) => t.wall))),
+    taskFigure(`longest task CPU time: ${name}${runs}`, mid(seen.map((t) => t.cpu))),
+  ];
+}

@@ -1,0 +1,236 @@
+/**
+ * `npm run bench`: every figure of issue 7 in one run, each against a baseline measured in the same
+ * run, printed as a table and written to `bench/results.json`. `npm run bench -- --quick` is a smoke
+ * run: small sizes, and the browser figures only when an earlier full run left a build to reuse.
+ */
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startFakeGitHubServer, type FakeGitHubServer } from '../src/github/fake/server';
+import { createDataset } from '../src/github/sample/dataset';
+import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/chromium';
+import { startStaticServer } from '../tests/e2e/support/staticServer';
+import { readBuildMeta, runBuild, type BuildMeta } from './build';
+import { runEngineBenchmark } from './engine';
+import { describeMachine } from './machine';
+import { runPageWeight } from './pageWeight';
+import { runRequestBenchmark } from './requests';
+import { runInPage, taskFigures, type RunInPage } from './responsiveness';
+import { createResults, formatTable, median, writeResults, type Figure, type ResultFigure } from './results';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench');
+const BUILD = join(OUT, 'build');
+const TOKEN = 'bench-token';
+const ORG = 'acme';
+const BIG = 'bench-big';
+const STREAM = 'bench-ten-pages';
+
+const quick = process.argv.includes('--quick');
+const sizes = quick
+  ? { engineRows: 2_000, engineRuns: 1, bigRows: 2_000, bigRepeats: 1, wheelSteps: 5, runTimeoutMs: 60_000 }
+  : {
+      engineRows: 100_000,
+      engineRuns: 7,
+      bigRows: 100_000,
+      bigRepeats: 2,
+      wheelSteps: 40,
+      runTimeoutMs: 300_000,
+    };
+const notes: string[] = [];
+const figures: (Figure | ResultFigure)[] = [];
+
+function step(title: string): void {
+  console.log(`[bench] ${title}`);
+}
+
+/** Whether a loopback port can be listened on (a quick run reuses the build's fake-server port). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((ok) => {
+    const probe = createServer();
+    probe.once('error', () => {
+      ok(false);
+    });
+    probe.listen(port, '127.0.0.1', () => {
+      probe.close(() => {
+        ok(true);
+      });
+    });
+  });
+}
+
+async function engineFigures(): Promise<void> {
+  step(`engine: ${sizes.engineRows.toLocaleString('en-US')} rows × ${sizes.engineRuns} runs`);
+  const engine = await runEngineBenchmark({ rows: sizes.engineRows, runs: sizes.engineRuns });
+  for (const f of engine) figures.push({ ...f, name: `engine: ${f.name}` });
+  const m = median(engine.map((f) => f.ratio));
+  figures.push({ name: 'engine: median ratio', unit: 'ratio', value: m, baseline: 1, ratio: m, aim: 3 });
+}
+
+async function requestFigures(): Promise<void> {
+  step('requests and latency against the fake server');
+  figures.push(...(await runRequestBenchmark()));
+}
+
+/** The fake API for the browser figures, on the build's port when a quick run reuses a build. */
+async function startFake(port: number): Promise<FakeGitHubServer> {
+  const dataset = createDataset(ORG, [
+    { type: 'npm', name: BIG, count: sizes.bigRows },
+    { type: 'npm', name: STREAM, count: 1_000 },
+  ]);
+  return startFakeGitHubServer({ port, token: TOKEN, dataset, rateLimit: 1_000_000 });
+}
+
+/** Build time and size, against the previous bench build when there is one (no aim yet). */
+function buildFigures(meta: BuildMeta, previous: BuildMeta | undefined): ResultFigure[] {
+  const against = (value: number, before: number | undefined) => ({
+    value,
+    baseline: before ?? null,
+    ratio: before ? value / before : null,
+    aim: null,
+  });
+  return [
+    { name: 'build: docusaurus build time', unit: 'ms', ...against(meta.ms, previous?.ms) },
+    { name: 'build: size of the build folder', unit: 'bytes', ...against(meta.bytes, previous?.bytes) },
+  ];
+}
+
+/** A full run builds (and times the build); a quick one reuses a build if its fake-server port is free. */
+async function prepareBuild(): Promise<{ fake: FakeGitHubServer; meta: BuildMeta } | undefined> {
+  const previous = await readBuildMeta(BUILD);
+  if (quick) {
+    const port = previous ? Number(new URL(previous.apiUrl).port) : 0;
+    if (!previous || !(await portFree(port))) {
+      notes.push('quick run: no reusable bench build, so no browser or build figures (run `npm run bench`).');
+      return undefined;
+    }
+    notes.push('quick run: reused the earlier bench build; its build figures are from that run.');
+    figures.push(...buildFigures(previous, undefined));
+    return { fake: await startFake(port), meta: previous };
+  }
+  const fake = await startFake(0);
+  try {
+    step('production build into bench/build (about a minute or more)');
+    const meta = await runBuild({
+      siteDir: ROOT,
+      outDir: BUILD,
+      apiUrl: fake.url,
+      logFile: join(OUT, 'build.log'),
+    });
+    figures.push(...buildFigures(meta, previous));
+    if (previous) notes.push('build figures: the baseline is the previous bench build (no aim yet).');
+    return { fake, meta };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+}
+
+async function browserFigures(browser: Browser, origin: string, fake: FakeGitHubServer): Promise<void> {
+  step('page weight: JS before load');
+  const weight = await runPageWeight(browser, origin, BUILD);
+  figures.push(...weight.figures);
+  notes.push(
+    `page weight: ${weight.detail.playground.files.length} scripts on org_versions, ${weight.detail.service.files.length} on /services/packages.`,
+  );
+
+  const where = `WHERE org = '${ORG}' AND package_type = 'npm'`;
+  const n = sizes.bigRows.toLocaleString('en-US');
+  step(`responsiveness: ${n}-row result (${sizes.bigRows / 100} pages), render and scroll`);
+  const big: RunInPage[] = [];
+  for (let i = 0; i < sizes.bigRepeats; i++) {
+    big.push(
+      await runInPage(browser, {
+        origin,
+        apiUrl: fake.url,
+        token: TOKEN,
+        sql: `SELECT * FROM github.packages.org_versions ${where} AND package_name = '${BIG}'`,
+        rows: sizes.bigRows,
+        wheelSteps: sizes.wheelSteps,
+        timeoutMs: sizes.runTimeoutMs,
+      }),
+    );
+  }
+  figures.push(
+    ...taskFigures(
+      `${n}-row result, fetch + render`,
+      big.map((r) => r.runTask),
+    ),
+  );
+  figures.push(
+    ...taskFigures(
+      `${n}-row result, scrolling`,
+      big.map((r) => r.scrollTask),
+    ),
+  );
+  const runMs = median(big.map((r) => r.runMs));
+  notes.push(
+    `the ${n}-row run took ${Math.round(runMs)} ms from Run to the final row count (${sizes.bigRows / 100} pages, median).`,
+  );
+
+  step('responsiveness: 10-page list streaming in at 100 ms a request');
+  fake.configure({ delayMs: 100 });
+  const stream: RunInPage[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      stream.push(
+        await runInPage(browser, {
+          origin,
+          apiUrl: fake.url,
+          token: TOKEN,
+          sql: `SELECT * FROM github.packages.org_versions ${where} AND package_name = '${STREAM}'`,
+          rows: 1_000,
+          wheelSteps: 0,
+          timeoutMs: 60_000,
+        }),
+      );
+    }
+  } finally {
+    fake.configure({ delayMs: 0 });
+  }
+  figures.push(
+    ...taskFigures(
+      '10-page list streaming (100 ms/request)',
+      stream.map((r) => r.runTask),
+    ),
+  );
+  for (const e of new Set([...big, ...stream].flatMap((r) => r.errors)))
+    notes.push(`console error in the page: ${e}`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  await engineFigures();
+  await requestFigures();
+  const prepared = await prepareBuild();
+  let chromiumPath: string | undefined;
+  if (prepared) {
+    chromiumPath = findChromium();
+    const site = await startStaticServer(BUILD);
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] });
+    try {
+      await browserFigures(browser, site.url, prepared.fake);
+    } finally {
+      await browser.close();
+      await site.close();
+      await prepared.fake.close();
+    }
+  }
+  const results = createResults(figures, {
+    machine: describeMachine(chromiumPath),
+    date: new Date(),
+    mode: quick ? 'quick' : 'full',
+    notes,
+  });
+  await writeResults(join(OUT, 'results.json'), results);
+  console.log(`\n${formatTable(results.figures)}\n`);
+  for (const note of notes) console.log(`note: ${note}`);
+  const m = results.machine;
+  console.log(`machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memory} memory, node ${m.node}, ${m.chromium}`);
+  console.log(`wrote bench/results.json in ${Math.round((performance.now() - started) / 1000)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
