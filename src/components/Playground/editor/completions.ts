@@ -121,7 +121,8 @@ export function hoverText(resource: ResourceDef, word: string): string | undefin
   const field = resource.fields.find((f) => f.name === word);
   if (field)
     return `**${field.name}** \`${field.type}\`${field.description ? ` — ${field.description}` : ''}`;
-  const param = resource.params[word];
+  // Own keys only: `toString` or `constructor` under the cursor is not a param.
+  const param = Object.hasOwn(resource.params, word) ? resource.params[word] : undefined;
   if (param) {
     const values = param.enum ? ` One of ${param.enum.map((v) => `\`${v}\``).join(', ')}.` : '';
     return `**${param.name}** (param, \`${param.type}\`) — ${param.description}${values}`;

@@ -16,20 +16,28 @@ export function checkApiBase(
   value: string,
   settings: ApiSettings,
 ): { ok: true; url: string } | { ok: false; message: string } {
-  let url: string;
-  try {
-    url = normalizeBaseUrl(value.trim());
-  } catch {
+  const url = normalized(value.trim());
+  if (url === undefined) {
+    // The text is not echoed: a reader may have pasted the token into the wrong field.
     return {
       ok: false,
-      message: `"${value}" is not a valid API base URL (for example https://HOST/api/v3).`,
+      message: 'That is not a valid API base URL: use https://HOST/api/v3 (no user name, query or fragment).',
     };
   }
-  if (!settings.allowed.includes(url)) {
+  // Compared normalized on both sides, so `https://HOST/api/v3/` in the build settings still matches.
+  if (!settings.allowed.some((allowed) => normalized(allowed) === url)) {
     return {
       ok: false,
       message: `This site was built to call only ${settings.allowed.join(', ')}. Rebuild it with GITHUB_API_URL set to use another GitHub Enterprise Server.`,
     };
   }
   return { ok: true, url };
+}
+
+function normalized(value: string): string | undefined {
+  try {
+    return normalizeBaseUrl(value);
+  } catch {
+    return undefined;
+  }
 }
