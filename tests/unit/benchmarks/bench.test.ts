@@ -104,7 +104,14 @@ describe('results.json', () => {
 });
 
 describe('longest task from a trace', () => {
-  const meta = (tid: number, name: string) => ({ name: 'thread_name', ph: 'M', pid: 1, tid, ts: 0, args: { name } });
+  const meta = (tid: number, name: string) => ({
+    name: 'thread_name',
+    ph: 'M',
+    pid: 1,
+    tid,
+    ts: 0,
+    args: { name },
+  });
   const task = (tid: number, ts: number, dur: number, tdur = dur) => ({
     name: 'ThreadControllerImpl::RunTask',
     ph: 'X',
