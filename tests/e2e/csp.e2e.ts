@@ -79,6 +79,8 @@ describe('the built HTML', () => {
       );
     expect(head, 'CSP and referrer meta first in <head>').not.toBeNull();
     expect(html.match(/http-equiv="Content-Security-Policy"/g)).toHaveLength(1);
+    // A later referrer meta would override ours; a second policy would only tighten, but say so.
+    expect(html.match(/name="referrer"/g)).toHaveLength(1);
     const policy = parsePolicy(head?.[1] ?? '');
     expect(policy.get('default-src')).toEqual(["'self'"]);
     const hashes = runnableInlineScripts(html).map(
@@ -96,11 +98,18 @@ describe('the built HTML', () => {
 });
 
 describe('the site under its policy', () => {
-  it('shows the home page with no violation', async () => {
+  it('shows the home page and searches it with no violation', async () => {
     const visit = await browser.open('/', { initScript: WATCH_CSP });
-    await visit.page.getByRole('heading', { level: 1 }).waitFor();
-    await expectPolicyInForce(visit.page);
-    expect(await violations(visit.page)).toEqual([]);
+    const { page } = visit;
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectPolicyInForce(page);
+    // The local search fetches its index in a same-origin worker (worker-src, connect-src 'self').
+    const search = page
+      .getByRole('combobox', { name: 'Search' })
+      .or(page.getByRole('textbox', { name: 'Search' }));
+    await search.fill('org_versions');
+    await page.getByRole('option').filter({ hasText: 'org_versions' }).first().waitFor({ timeout: 15_000 });
+    expect(await violations(page)).toEqual([]);
     expect(takeCspErrors(visit)).toEqual([]);
   });
 
@@ -110,6 +119,10 @@ describe('the site under its policy', () => {
       const visit = await browser.open(path, { initScript: WATCH_CSP });
       await runDefaultQuery(visit.page);
       await expectPolicyInForce(visit.page);
+      // Exports download a blob: URL through a link; CSP has no say over that navigation.
+      const download = visit.page.waitForEvent('download');
+      await visit.page.getByRole('button', { name: 'Export CSV' }).click();
+      expect((await download).suggestedFilename()).toBe('org_versions.csv');
       // The engine worker compiled the query with new Function; the page never needed eval.
       expect(await violations(visit.page)).toEqual([]);
       expect(takeCspErrors(visit)).toEqual([]);

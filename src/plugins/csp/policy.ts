@@ -41,13 +41,16 @@ export function apiOrigins(baseUrls: readonly unknown[]): string[] {
  *   without eval. A dedicated worker loaded from a same-origin URL does not inherit the document's
  *   policy (CSP 3 "initialize a global object's CSP list": only blob:, data: and about: workers
  *   inherit); it takes the policy of its own response headers, and a static host sends none, so
- *   alasql can compile there while eval stays blocked on the page that holds the token. A host that
- *   can set headers may give `engine.worker` its own policy: `default-src 'none'; script-src 'self'
- *   'unsafe-eval'` (it needs no network). tests/e2e/csp.e2e.ts runs a query under this policy.
+ *   alasql can compile there while eval stays blocked on the page that holds the token. Chromium
+ *   (checked by tests/e2e/csp.e2e.ts, which runs queries under this policy) and Firefox (its own
+ *   dom/workers/test/test_csp.js) behave so, as the web-platform tests expect of every engine. A host
+ *   that can set headers may give `engine.worker` a policy of its own: `default-src 'none';
+ *   script-src 'self' 'unsafe-eval'` (the engine needs no network).
  * - `style-src 'unsafe-inline'`: Monaco writes `<style>` elements at run time (theme colours,
  *   decorations, the codicon glyphs) and style attributes on every line, and the server-rendered
- *   React markup carries style attributes; none of these can be hashed ahead of time. Styles cannot
- *   run script, so this is the usual trade.
+ *   React markup carries style attributes; none of these can be hashed ahead of time. An injected
+ *   style cannot run script, and the `url()` loads CSS could leak data through reach only this origin
+ *   and data: (img-src, font-src).
  * - `img-src data:`: Infima's stylesheet draws menu carets and icons as data: SVG and PNG.
  * - `font-src 'self'`: Monaco's codicon font is bundled as a file under /assets/fonts, not inlined.
  * - `connect-src`: the site (search index) and the GitHub API origins it was built for, nothing
