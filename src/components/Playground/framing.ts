@@ -12,17 +12,11 @@ export interface FrameWindow {
  * gets false.
  *
  * Every ancestor is checked, not just `top`, so a foreign frame in the middle of the chain counts too.
- * A sandboxed frame without `allow-same-origin` has an opaque origin, `"null"`, which never matches.
+ * A sandboxed frame without `allow-same-origin` has an opaque origin, so no parent matches it.
  */
 export function isFramedByOtherOrigin(win: FrameWindow): boolean {
   if (win.top === win) return false;
-  let own: string;
-  try {
-    own = win.location.origin;
-  } catch {
-    return true;
-  }
-  if (own === 'null') return true;
+  const own = win.location.origin;
   let current = win;
   // A window's parent is itself at the top; the bound only guards against a malformed chain.
   for (let depth = 0; depth < 64; depth += 1) {
