@@ -71,6 +71,8 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
     const streamable = plan.calls.length === 1 && isStreamable(plan.query);
     let partial: QueryResult['partial'];
     let fetchedRows = 0;
+    // The calls whose rows the engine holds for this run: all of them, unless one stopped part-way.
+    let calls = plan.calls;
 
     for (const [index, call] of plan.calls.entries()) {
       const key = callKey(base, call);
@@ -120,6 +122,8 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
             rows: result.progress.rows,
             reason: result.error.message,
           };
+          // Later calls were never fetched: query what arrived rather than fail on the missing rows.
+          calls = plan.calls.slice(0, index + 1);
           break;
         }
         loaded.set(key, {
@@ -142,7 +146,7 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
       calls: plan.calls.length,
       callIndex: plan.calls.length - 1,
     });
-    const outcome = await query(plan, base, signal);
+    const outcome = await query(calls === plan.calls ? plan : { ...plan, calls }, base, signal);
     if (!outcome.ok) return { ok: false, error: fromSqlError(outcome.error) };
     const { value } = outcome;
     return {
