@@ -297,6 +297,31 @@ describe('createRunner: failures and cancel', () => {
     engine.dispose();
   });
 
+  it('reports no interim result once the run is cancelled', async () => {
+    const { runner, client, engine } = setupRunner();
+    const controller = new AbortController();
+    const { interims } = await runSelect(runner, client, ALL, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.fetch?.pages === 1) controller.abort();
+      },
+    });
+    expect(interims).toEqual([]);
+    engine.dispose();
+  });
+
+  it('says "cancelled" for a run cancelled before it starts, even when its rows could be reused', async () => {
+    const { fake, runner, client, engine } = setupRunner();
+    await runSelect(runner, client, ALL);
+    fake.resetRequests();
+    const controller = new AbortController();
+    controller.abort();
+    const { outcome } = await runSelect(runner, client, ALL, { signal: controller.signal });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(fake.requests).toHaveLength(0);
+    engine.dispose();
+  });
+
   it('stops while page 2 is in flight: no request for page 3', async () => {
     const { fake, runner, client, engine } = setupRunner({ delayMs: 30 });
     const controller = new AbortController();

@@ -39,6 +39,7 @@ describe('query history', () => {
     expect(list).toHaveLength(50);
     expect(list[0]).toBe('SELECT 60');
     expect(list.at(-1)).toBe('SELECT 11');
+    expect(JSON.parse(storage.getItem(HISTORY_KEY) ?? '[]')).toHaveLength(50);
   });
 
   it('reads at most the limit even when storage holds more', () => {
