@@ -33,7 +33,7 @@ const sizes = quick
       engineRows: 100_000,
       engineRuns: 7,
       bigRows: 100_000,
-      bigRepeats: 2,
+      bigRepeats: 3,
       wheelSteps: 40,
       runTimeoutMs: 300_000,
     };
