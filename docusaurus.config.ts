@@ -2,6 +2,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import path from 'node:path';
+import type { Configuration as WebpackConfiguration } from 'webpack';
 import { cspPlugin } from './src/plugins/csp';
 
 /**
@@ -52,7 +53,16 @@ const config: Config = {
       name: 'browser-builds',
       // alasql's Node build pulls in fs and React Native modules; the site (and its SSR pass,
       // which never runs the playground) always takes the browser build.
-      configureWebpack: (_config: unknown, isServer: boolean) => ({
+      configureWebpack: (webpackConfig: WebpackConfiguration, isServer: boolean) => ({
+        // Webpack's persistent cache does not see environment variables, so a build for other API
+        // URLs could reuse bundles that allow the previous ones: key the cache by them too.
+        cache:
+          typeof webpackConfig.cache === 'object' && webpackConfig.cache.type === 'filesystem'
+            ? {
+                ...webpackConfig.cache,
+                version: `${webpackConfig.cache.version ?? ''}|${allowedApiBaseUrls.join(',')}`,
+              }
+            : webpackConfig.cache,
         resolve: {
           alias: {
             alasql$: path.join(__dirname, 'node_modules/alasql/dist/alasql.min.js'),

@@ -47,7 +47,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
   }, [bridge?.request, setSql]);
 
   return (
-    <div className={styles.playground}>
+    <div className={styles.playground} data-runs={state.finished} aria-busy={state.running}>
       {settings.useSample && (
         <p className={styles.banner}>
           Running on <strong>built-in sample data</strong> (organization <code>acme</code>). Add a GitHub

@@ -75,9 +75,11 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
     setProgress(undefined);
   }, []);
 
-  const run = useCallback(
-    async (options: { refresh?: boolean } = {}) => {
-      if (abort.current) return;
+  // Runs that have ended, however they ended: the page exposes it for tests and assistive tech.
+  const [finished, setFinished] = useState(0);
+
+  const execute = useCallback(
+    async (options: { refresh?: boolean }): Promise<void> => {
       const planned = planQuery(sql);
       if (!planned.ok) {
         setError(fromSqlError(planned.error));
@@ -123,6 +125,18 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
     [sql, client, runner, source, finish],
   );
 
+  const run = useCallback(
+    async (options: { refresh?: boolean } = {}) => {
+      if (abort.current) return;
+      try {
+        await execute(options);
+      } finally {
+        setFinished((n) => n + 1);
+      }
+    },
+    [execute],
+  );
+
   const cancel = useCallback(() => {
     abort.current?.abort();
   }, []);
@@ -147,6 +161,7 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
       }
     } finally {
       finish();
+      setFinished((n) => n + 1);
     }
   }, [pending, client, runner, finish]);
 
@@ -164,6 +179,7 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
     result,
     error,
     log,
+    finished,
     pending,
     confirmWrite,
     cancelWrite,

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { FAKE_API_URL } from './constants';
 
 /** One page opened by a test, with what it did that the test must check. */
 export interface Visit {
@@ -76,7 +77,12 @@ export function useBrowser(): { open(path: string, options?: OpenOptions): Promi
         return route.abort('blockedbyclient');
       });
       visit.page.on('console', (msg) => {
-        if (msg.type() === 'error') visit.errors.push(msg.text());
+        // Chromium itself logs every HTTP error status of a fetch; for the fake API, whose errors
+        // the tests inject on purpose, that is not a page error. Everything else fails the test.
+        const browserNetworkLog =
+          msg.text().startsWith('Failed to load resource: the server responded with a status of') &&
+          msg.location().url.startsWith(`${FAKE_API_URL}/`);
+        if (msg.type() === 'error' && !browserNetworkLog) visit.errors.push(msg.text());
       });
       visit.page.on('pageerror', (err) => visit.errors.push(`${err.name}: ${err.message}`));
       if (options.initScript) await visit.page.addInitScript(options.initScript);

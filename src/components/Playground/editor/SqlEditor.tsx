@@ -97,6 +97,9 @@ export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditor
         // Tab moves focus on, as in any form; SQL needs no tab characters (Ctrl+M toggles this).
         tabFocusMode: true,
         accessibilitySupport: 'auto',
+        // The hidden-textarea input path: the EditContext API drops keystrokes under fast input
+        // (automation, some IMEs) in current Chromium.
+        editContext: false,
       }}
     />
   );

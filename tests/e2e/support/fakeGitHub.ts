@@ -1,0 +1,32 @@
+import type { FaultRule, RecordedRequest } from '../../../src/github/fake/types';
+import { ALL_SCOPES, E2E_TOKEN, FAKE_API_URL } from './constants';
+
+export interface FakeSettings {
+  readonly faults?: readonly FaultRule[];
+  readonly delayMs?: number;
+  readonly hostile?: boolean;
+  readonly scopes?: readonly string[];
+  readonly token?: string;
+}
+
+/** Sets the fake API for one test (defaults restored for anything not given) and forgets old requests. */
+export async function resetFake(settings: FakeSettings = {}): Promise<void> {
+  const response = await fetch(`${FAKE_API_URL}/__control`, {
+    method: 'POST',
+    body: JSON.stringify({
+      faults: settings.faults ?? [],
+      delayMs: settings.delayMs ?? 0,
+      hostile: settings.hostile ?? false,
+      scopes: settings.scopes ?? ALL_SCOPES,
+      token: settings.token ?? E2E_TOKEN,
+      resetRequests: true,
+    }),
+  });
+  if (response.status !== 204) throw new Error(`fake control answered ${response.status}`);
+}
+
+/** The API requests the fake received since the last reset (preflights not included). */
+export async function fakeRequests(): Promise<RecordedRequest[]> {
+  const response = await fetch(`${FAKE_API_URL}/__requests`);
+  return (await response.json()) as RecordedRequest[];
+}
