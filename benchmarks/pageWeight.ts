@@ -17,6 +17,9 @@ export interface PageScripts {
   /** The same files gzipped at level 9, as a compressing host would send them. */
   readonly gzipBytes: number;
   readonly files: readonly string[];
+  /** Script bytes by network idle, the lazy playground chunks included (the page's own requests:
+   * scripts its workers fetch are not counted). */
+  readonly idleBytes: number;
 }
 
 interface Seen {
@@ -39,12 +42,10 @@ export async function scriptsBeforeLoad(
     const cdp = await context.newCDPSession(page);
     const seen = new Map<string, Seen>();
     let loadAt: number | undefined;
+    // Scripts only: Docusaurus also prefetches the chunks of linked pages (type `Other`), which run
+    // only if the reader goes there.
     cdp.on('Network.requestWillBeSent', (e) => {
       seen.set(e.requestId, { url: e.request.url, script: e.type === 'Script' });
-    });
-    cdp.on('Network.responseReceived', (e) => {
-      const s = seen.get(e.requestId);
-      if (s) s.script ||= e.type === 'Script' || e.response.mimeType.includes('javascript');
     });
     cdp.on('Network.loadingFinished', (e) => {
       const s = seen.get(e.requestId);
@@ -57,7 +58,11 @@ export async function scriptsBeforeLoad(
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Page.enable');
     await page.goto(origin + path, { waitUntil: 'load', timeout: 60_000 });
-    const load = loadAt ?? Number.POSITIVE_INFINITY;
+    // CDP delivers `loadEventFired` after `goto` returns: wait for the network to settle first.
+    await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
+    if (loadAt === undefined) throw new Error(`no load event seen for ${path}`);
+    const load = loadAt;
+    const idleBytes = [...seen.values()].filter((s) => s.script).reduce((sum, s) => sum + (s.bytes ?? 0), 0);
     const scripts = [...seen.values()].filter(
       (s) => s.script && s.finishedAt !== undefined && s.finishedAt <= load,
     );
@@ -70,6 +75,7 @@ export async function scriptsBeforeLoad(
       bytes: scripts.reduce((sum, s) => sum + (s.bytes ?? 0), 0),
       gzipBytes,
       files: scripts.map((s) => new URL(s.url).pathname),
+      idleBytes,
     };
   } finally {
     await context.close();
@@ -96,6 +102,14 @@ export async function runPageWeight(
     figures: [
       fig('page weight: JS before load, org_versions vs /services/packages', playground.bytes, service.bytes),
       fig('page weight: same, gzipped', playground.gzipBytes, service.gzipBytes),
+      {
+        ...fig(
+          'page weight: all JS by network idle (playground loaded)',
+          playground.idleBytes,
+          service.idleBytes,
+        ),
+        aim: undefined,
+      },
     ],
     detail: { playground, service },
   };
