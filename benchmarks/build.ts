@@ -6,8 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 
 /** What `bench/build-meta.json` records, so a quick run can reuse the build. */
 export interface BuildMeta {
@@ -41,6 +41,7 @@ export async function folderBytes(dir: string): Promise<number> {
 /** Runs the production build, timed, and measures the folder it wrote. Rejects when the build fails. */
 export async function runBuild(opts: BuildOptions): Promise<BuildMeta> {
   await rm(opts.outDir, { recursive: true, force: true });
+  await mkdir(dirname(opts.logFile), { recursive: true });
   const log = createWriteStream(opts.logFile);
   const bin = join(opts.siteDir, 'node_modules/@docusaurus/core/bin/docusaurus.mjs');
   const started = performance.now();
