@@ -240,6 +240,9 @@ describe('playground: GitHub API (fake on loopback)', () => {
     expect(await page.getByRole('dialog').innerText()).toContain(
       `POST ${FAKE_API_URL}/orgs/acme/packages/npm/ui-kit/versions/${deleted}/restore`,
     );
+    // The deleted version is found in the package's deleted list, so its name shows.
+    expect(await page.getByRole('dialog').innerText()).not.toContain('could not look it up');
+    expect(await page.getByRole('dialog').innerText()).toContain(' · name ');
     expect((await fakeRequests()).some((r) => r.method === 'POST')).toBe(false);
     await page.keyboard.press('Escape');
     await page.waitForTimeout(300);
@@ -286,6 +289,7 @@ describe('playground: links, token and layout', () => {
     expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage)))).not.toContain(E2E_TOKEN);
     await page.reload();
     await waitForPlayground(page);
+    await page.locator('details summary').filter({ hasText: 'Data source' }).click();
     expect(await page.getByLabel('GitHub token').inputValue()).toBe(E2E_TOKEN);
     await page.getByRole('button', { name: 'Forget token' }).click();
     expect(await page.getByLabel('GitHub token').inputValue()).toBe('');

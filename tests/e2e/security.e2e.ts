@@ -100,7 +100,9 @@ describe('security: hostile data is text', () => {
     const hrefs = await table.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href).toMatch(/^https:\/\/(github\.com|127\.0\.0\.1)/);
-    expect(await table.getByRole('cell').filter({ hasText: 'JaVaScRiPt:alert(1)' }).count()).toBe(1);
+    expect(await table.getByRole('cell').filter({ hasText: 'JaVaScRiPt:alert(1)' }).count()).toBeGreaterThan(
+      0,
+    );
     // A 10 KB name stays in its cell: the row keeps a normal height.
     const heights = await table
       .getByRole('row')
@@ -209,6 +211,7 @@ describe('security: API faults during a paginated list', () => {
     expect(await alertText(page)).not.toContain(E2E_TOKEN);
     expect((await alertText(page)).length).toBeGreaterThan(10);
     expect(console.join('\n')).not.toContain(E2E_TOKEN);
+    // Not in the DOM either (the token field is uncontrolled, so no value attribute holds it).
     expect(await page.content()).not.toContain(E2E_TOKEN.slice(4));
   });
 });

@@ -5,7 +5,7 @@ import { createGitHubClient, createSampleApi, createSampleClient, type GitHubCli
 import type { RequestLogEntry } from '@site/src/github';
 import { planQuery } from '@site/src/sql/plan';
 import type { MetaPlan } from '@site/src/sql/types';
-import { addToHistory, readHistory } from './history/queryHistory';
+import { addToHistory, historyStorage, readHistory } from './history/queryHistory';
 import { createRunner } from './run/createRunner';
 import { fromSqlError, fromUnknown } from './run/toPlaygroundError';
 import type { DataSource, PlaygroundError, QueryResult, RunProgress } from './run/types';
@@ -44,7 +44,7 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
   const [log, setLog] = useState<readonly RequestLogEntry[]>([]);
   const [pending, setPending] = useState<PendingWrite | undefined>();
   const [outcomes, setOutcomes] = useState<readonly WriteOutcome[] | undefined>();
-  const [history, setHistory] = useState<readonly string[]>(() => readHistory(window.localStorage));
+  const [history, setHistory] = useState<readonly string[]>(() => readHistory(historyStorage()));
   const abort = useRef<AbortController | undefined>(undefined);
 
   const engine = useMemo(() => createEngine({ createWorker: createEngineWorker }), []);
@@ -85,7 +85,7 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
         setError(fromSqlError(planned.error));
         return;
       }
-      setHistory(addToHistory(window.localStorage, sql));
+      setHistory(addToHistory(historyStorage(), sql));
       setError(undefined);
       setOutcomes(undefined);
       const plan = planned.value;

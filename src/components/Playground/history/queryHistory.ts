@@ -33,3 +33,26 @@ export function addToHistory(storage: Storage, sql: string): string[] {
   }
   return next;
 }
+
+/** An in-memory stand-in for when the browser blocks localStorage (sandboxed frames, privacy modes). */
+const memory = new Map<string, string>();
+const memoryStorage = {
+  getItem: (key: string) => memory.get(key) ?? null,
+  setItem: (key: string, value: string) => {
+    memory.set(key, value);
+  },
+} as Storage;
+
+/**
+ * localStorage if the browser lets the page use it, else a per-page memory store: reading
+ * `window.localStorage` itself throws where storage is blocked, and that must not break the playground.
+ */
+export function historyStorage(): Storage {
+  try {
+    const storage = window.localStorage;
+    storage.getItem(HISTORY_KEY);
+    return storage;
+  } catch {
+    return memoryStorage;
+  }
+}

@@ -1,7 +1,7 @@
 import { buildPath } from '@site/src/resources/calls';
 import type { ApiCall } from '@site/src/resources/calls';
 import { findMethod, getResource } from '@site/src/resources/registry';
-import type { GitHubClient, Row } from '@site/src/github';
+import { GitHubError, type GitHubClient, type Row } from '@site/src/github';
 import type { DeletePlan, ExecPlan } from '@site/src/sql/types';
 import { fromUnknown } from './toPlaygroundError';
 
@@ -39,6 +39,34 @@ function tagsOf(row: Row | undefined): readonly string[] | undefined {
   return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : undefined;
 }
 
+const LIST_METHOD = 'get_all_package_versions_for_package_owned_by_org';
+
+/**
+ * The version a write names. GitHub answers 404 to a GET of a deleted version, so a restore looks
+ * it up in the package's list of deleted versions instead.
+ */
+async function lookUp(
+  kind: 'delete' | 'exec',
+  call: ApiCall,
+  client: GitHubClient,
+  signal: AbortSignal,
+): Promise<Row | undefined> {
+  if (kind === 'delete') return (await client.run({ ...call, method: GET_METHOD }, { signal })).rows[0];
+  const { org, package_name, package_type, package_version_id } = call.params;
+  if (org === undefined || package_name === undefined || package_type === undefined) return undefined;
+  const deleted = await client.run(
+    { ...call, method: LIST_METHOD, params: { org, package_name, package_type, state: 'deleted' } },
+    { signal },
+  );
+  const row = deleted.rows.find((r) => r.id === package_version_id);
+  if (!row)
+    throw new GitHubError(
+      'not_found',
+      `Version ${String(package_version_id)} is not among the deleted versions of ${String(package_name)}: only versions deleted in the last 30 days can be restored.`,
+    );
+  return row;
+}
+
 /**
  * Looks up each version a write names (one GET per version, serially, as GitHub asks), so the dialog
  * can show names and tags. Sends nothing that changes anything.
@@ -56,8 +84,7 @@ export async function prepareWrite(
     const request = `${method.http.method} ${client.baseUrl}${buildPath(method, call.params)}`;
     const id = call.params.package_version_id ?? '?';
     try {
-      const result = await client.run({ ...call, method: GET_METHOD }, { signal });
-      const row = result.rows[0];
+      const row = await lookUp(plan.kind, call, client, signal);
       targets.push({
         call,
         request,

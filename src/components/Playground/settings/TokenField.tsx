@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { TokenState } from './useToken';
 import styles from '../styles.module.css';
 
@@ -8,15 +8,23 @@ const NEW_TOKEN_URL =
 /** The token field with its "remember" opt-in, "Forget token", and the scopes each statement needs. */
 export function TokenField({ state }: { readonly state: TokenState }): ReactNode {
   const hint = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // A remembered token is put in the field as a property, once: never as an attribute.
+  const [initial] = useState(state.token);
+  useEffect(() => {
+    if (input.current) input.current.value = initial;
+  }, [initial]);
   return (
     <div className={styles.field}>
       <label>
         GitHub token
+        {/* Uncontrolled, with no defaultValue: React mirrors value and defaultValue into the `value`
+            attribute, where CSS attribute selectors and DOM dumps could read the token. */}
         <input
+          ref={input}
           type="password"
           autoComplete="off"
           spellCheck={false}
-          value={state.token}
           onChange={(e) => {
             state.setToken(e.target.value.trim());
           }}
@@ -35,7 +43,14 @@ export function TokenField({ state }: { readonly state: TokenState }): ReactNode
           />{' '}
           Remember in this tab
         </label>
-        <button type="button" className="button button--sm button--secondary" onClick={state.forget}>
+        <button
+          type="button"
+          className="button button--sm button--secondary"
+          onClick={() => {
+            if (input.current) input.current.value = '';
+            state.forget();
+          }}
+        >
           Forget token
         </button>
       </div>
