@@ -95,6 +95,13 @@ describe('playground: sample data', () => {
     await expect
       .poll(() => table.getByRole('cell').filter({ hasText: '"package_type":"container"' }).count())
       .toBeGreaterThan(0);
+    await table.getByRole('button', { name: 'Expand' }).first().click();
+    const inspector = page.getByRole('region', { name: 'Cell value' });
+    expect(JSON.parse(await inspector.locator('pre').innerText())).toMatchObject({
+      container: { tags: expect.any(Array) },
+    });
+    await inspector.getByRole('button', { name: 'Collapse' }).click();
+    expect(await inspector.count()).toBe(0);
     await page.getByRole('button', { name: 'JSON', exact: true }).click();
     const json = JSON.parse(await page.getByLabel('Results as JSON').innerText()) as { metadata: unknown }[];
     expect(json).toHaveLength(5);

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { cellText } from './exporters';
 import { safeLink } from './safeLink';
 import styles from './results.module.css';
@@ -9,15 +9,17 @@ const COMPACT = 60;
 export interface CellProps {
   readonly value: unknown;
   readonly apiBaseUrl: string;
+  /** Shows a long JSON value in full, below the table (rows keep one height, for fast scrolling). */
+  readonly onInspect?: (value: object) => void;
 }
 
 /**
  * One result cell. Everything is rendered as React text (never HTML); objects and arrays show as
- * compact JSON that expands; only https URLs on GitHub or the API host become links.
+ * compact JSON that expands below the table; only https URLs on GitHub or the API host become links.
  */
-export function Cell({ value, apiBaseUrl }: CellProps): ReactNode {
+export function Cell({ value, apiBaseUrl, onInspect }: CellProps): ReactNode {
   if (value === null || value === undefined) return <span className={styles.null}>NULL</span>;
-  if (typeof value === 'object') return <JsonCell value={value} />;
+  if (typeof value === 'object') return <JsonCell value={value} onInspect={onInspect} />;
   if (typeof value === 'string') {
     const href = safeLink(value, apiBaseUrl);
     if (href)
@@ -31,27 +33,27 @@ export function Cell({ value, apiBaseUrl }: CellProps): ReactNode {
   return cellText(value);
 }
 
-function JsonCell({ value }: { readonly value: object }): ReactNode {
-  const [open, setOpen] = useState(false);
+function JsonCell({
+  value,
+  onInspect,
+}: {
+  readonly value: object;
+  readonly onInspect?: (value: object) => void;
+}): ReactNode {
   const compact = JSON.stringify(value);
-  if (compact.length <= COMPACT && !open) return <code className={styles.json}>{compact}</code>;
+  if (compact.length <= COMPACT || !onInspect) return <code className={styles.json}>{compact}</code>;
   return (
     <span className={styles.jsonCell}>
       <button
         type="button"
         className={styles.expand}
-        aria-expanded={open}
         onClick={() => {
-          setOpen(!open);
+          onInspect(value);
         }}
       >
-        {open ? 'Collapse' : 'Expand'}
+        Expand
       </button>
-      {open ? (
-        <pre className={styles.jsonPre}>{JSON.stringify(value, null, 2)}</pre>
-      ) : (
-        <code className={styles.json}>{`${compact.slice(0, COMPACT)}…`}</code>
-      )}
+      <code className={styles.json}>{`${compact.slice(0, COMPACT)}…`}</code>
     </span>
   );
 }

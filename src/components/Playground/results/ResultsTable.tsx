@@ -24,11 +24,13 @@ export function ResultsTable({ result, rows, apiBaseUrl }: ResultsTableProps): R
   const scroller = useRef<HTMLDivElement>(null);
   const [sort, setSort] = useState<SortState | undefined>();
   const [order, setOrder] = useState<{ rows: readonly ResultRow[]; order: number[] } | undefined>();
+  const [inspected, setInspected] = useState<object | undefined>();
   const { columns, total } = result;
 
   useEffect(() => {
     setSort(undefined);
     setOrder(undefined);
+    setInspected(undefined);
   }, [result]);
 
   useEffect(() => {
@@ -62,67 +64,88 @@ export function ResultsTable({ result, rows, apiBaseUrl }: ResultsTableProps): R
   const gridTemplateColumns = columnWidths(columns, result.rows);
 
   return (
-    <div
-      ref={scroller}
-      className={styles.scroller}
-      // A scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1).
-      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-      tabIndex={0}
-      role="region"
-      aria-label="Result rows, scrollable"
-    >
-      <div role="table" aria-label="Query results" aria-rowcount={total + 1} className={styles.table}>
-        <div role="rowgroup" className={styles.head}>
-          <div role="row" aria-rowindex={1} className={styles.row} style={{ gridTemplateColumns }}>
-            {columns.map((c) => {
-              const active = sort?.column === c ? sort.direction : undefined;
+    <>
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        // A scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        role="region"
+        aria-label="Result rows, scrollable"
+      >
+        <div role="table" aria-label="Query results" aria-rowcount={total + 1} className={styles.table}>
+          <div role="rowgroup" className={styles.head}>
+            <div role="row" aria-rowindex={1} className={styles.row} style={{ gridTemplateColumns }}>
+              {columns.map((c) => {
+                const active = sort?.column === c ? sort.direction : undefined;
+                return (
+                  <div role="columnheader" key={c} aria-sort={active ?? 'none'} className={styles.th}>
+                    <button
+                      type="button"
+                      className={styles.sort}
+                      onClick={() => {
+                        setSort({
+                          column: c,
+                          direction: active === 'ascending' ? 'descending' : 'ascending',
+                        });
+                      }}
+                    >
+                      {c}
+                      <span aria-hidden="true">
+                        {active === 'ascending' ? ' ▲' : active === 'descending' ? ' ▼' : ''}
+                      </span>
+                    </button>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const row = rowAt(item.index);
               return (
-                <div role="columnheader" key={c} aria-sort={active ?? 'none'} className={styles.th}>
-                  <button
-                    type="button"
-                    className={styles.sort}
-                    onClick={() => {
-                      setSort({ column: c, direction: active === 'ascending' ? 'descending' : 'ascending' });
-                    }}
-                  >
-                    {c}
-                    <span aria-hidden="true">
-                      {active === 'ascending' ? ' ▲' : active === 'descending' ? ' ▼' : ''}
-                    </span>
-                  </button>
+                <div
+                  role="row"
+                  key={item.key}
+                  aria-rowindex={item.index + 2}
+                  className={styles.row}
+                  style={{
+                    gridTemplateColumns,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
+                >
+                  {columns.map((c) => (
+                    <div role="cell" key={c} className={styles.td}>
+                      {row ? (
+                        <Cell value={row[c]} apiBaseUrl={apiBaseUrl} onInspect={setInspected} />
+                      ) : (
+                        <span className={styles.loading}>…</span>
+                      )}
+                    </div>
+                  ))}
                 </div>
               );
             })}
           </div>
         </div>
-        <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rowAt(item.index);
-            return (
-              <div
-                role="row"
-                key={item.key}
-                aria-rowindex={item.index + 2}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className={styles.row}
-                style={{ gridTemplateColumns, transform: `translateY(${item.start}px)` }}
-              >
-                {columns.map((c) => (
-                  <div role="cell" key={c} className={styles.td}>
-                    {row ? (
-                      <Cell value={row[c]} apiBaseUrl={apiBaseUrl} />
-                    ) : (
-                      <span className={styles.loading}>…</span>
-                    )}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
-        </div>
       </div>
-    </div>
+      {inspected !== undefined && (
+        <section aria-label="Cell value" className={styles.inspector}>
+          <button
+            type="button"
+            className={styles.expand}
+            onClick={() => {
+              setInspected(undefined);
+            }}
+          >
+            Collapse
+          </button>
+          <pre className={styles.jsonPre}>{JSON.stringify(inspected, null, 2)}</pre>
+        </section>
+      )}
+    </>
   );
 }
 
