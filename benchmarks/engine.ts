@@ -5,19 +5,9 @@ import { callKey, type ApiCall } from '../src/resources/calls';
 import { planQuery } from '../src/sql/plan';
 import { generateRows, type BenchRow } from './rows';
 
-/** One measured query: the engine's median time against hand-written JS doing the same work. */
-export interface Figure {
-  name: string;
-  unit: string;
-  /** Median engine time. */
-  value: number;
-  /** Median time of the hand-written JS. */
-  baseline: number;
-  /** value / baseline. */
-  ratio: number;
-  /** The ratio aimed for. */
-  aim?: number;
-}
+import type { Figure } from './results';
+
+export type { Figure };
 
 const W = `WHERE org = 'acme' AND package_name = 'web' AND package_type = 'container'`;
 const T = 'github.packages.org_versions';

@@ -12,16 +12,9 @@ import { startFakeGitHubServer } from '../src/github/fake/server';
 import type { FakeGitHubServer } from '../src/github/fake/server';
 import { createDataset, SAMPLE_PACKAGES } from '../src/github/sample/dataset';
 
-/** One figure of `npm run bench`. */
-export interface Figure {
-  name: string;
-  unit: string;
-  value: number;
-  baseline: number;
-  /** value / baseline; for a baseline of 0 requests: 1 when none was made, else the count + 1. */
-  ratio: number;
-  aim?: number;
-}
+import type { Figure } from './results';
+
+export type { Figure };
 
 const TOKEN = 'bench-token';
 const LATENCY_MS = 100;

@@ -158,7 +158,8 @@ function columnWidths(columns: readonly string[], sample: readonly ResultRow[]):
         const text = cellText(row[c]);
         longest = Math.max(longest, Math.min(text.length, 48));
       }
-      return `${Math.max(longest + 2, 6)}ch`;
+      // ch counts characters; the cell's padding comes on top.
+      return `calc(${Math.max(longest + 1, 6)}ch + 1.4rem)`;
     })
     .join(' ');
 }
