@@ -1,7 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-
-// vitest.config.ts has no `@site` alias: point the module's `@site/…` imports at the sources.
-vi.mock('@site/src/github', () => import('../../../src/github'));
+import { describe, expect, it } from 'vitest';
 
 import { checkApiBase, type ApiSettings } from '../../../src/components/Playground/settings/apiBase';
 

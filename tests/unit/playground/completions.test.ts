@@ -1,7 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-
-// vitest.config.ts has no `@site` alias: point the module's `@site/…` imports at the sources.
-vi.mock('@site/src/sql/allowList', () => import('../../../src/sql/allowList'));
+import { describe, expect, it } from 'vitest';
 
 import { completionEntries, hoverText } from '../../../src/components/Playground/editor/completions';
 import { orgVersions, PACKAGE_TYPES, VERSION_STATES } from '../../../src/resources/orgVersions';

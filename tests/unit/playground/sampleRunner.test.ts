@@ -1,8 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-
-// vitest.config.ts has no `@site` alias: point the modules' `@site/…` imports at the sources.
-vi.mock('@site/src/github', () => import('../../../src/github'));
-vi.mock('@site/src/resources/calls', () => import('../../../src/resources/calls'));
+import { describe, expect, it } from 'vitest';
 
 import { createRunner } from '../../../src/components/Playground/run/createRunner';
 import { createEngine } from '../../../src/engine/client';

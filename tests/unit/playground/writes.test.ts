@@ -1,9 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-
-// vitest.config.ts has no `@site` alias: point the modules' `@site/…` imports at the sources.
-vi.mock('@site/src/github', () => import('../../../src/github'));
-vi.mock('@site/src/resources/calls', () => import('../../../src/resources/calls'));
-vi.mock('@site/src/resources/registry', () => import('../../../src/resources/registry'));
+import { describe, expect, it } from 'vitest';
 
 import { prepareWrite, sendWrite } from '../../../src/components/Playground/run/writes';
 import type { FakeGitHub } from '../../../src/github/fake/types';

@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Unit tests: pure logic, no browser. Browser tests live in tests/e2e with their own config. */
 export default defineConfig({
+  // The same `@site/…` imports as in the Docusaurus build.
+  resolve: { alias: { '@site': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
