@@ -11,13 +11,12 @@ import type { DataSource, PlaygroundError, QueryResult, RunProgress } from './ty
 /** How long fetched rows are reused by a new query with no request at all (the client's cache TTL). */
 export const REUSE_MS = 60_000;
 
+/** Rows the worker holds for a call. The engine re-sends them to a fresh worker after a restart. */
 interface Loaded {
   readonly at: number;
   readonly rows: number;
   /** All pages arrived (not cut short by a LIMIT push-down). */
   readonly complete: boolean;
-  /** `engine.restarts` when loaded: a restarted worker has lost the rows. */
-  readonly generation: number;
 }
 
 export interface SelectOptions {
@@ -45,8 +44,7 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
 
   function reusable(key: string, needed: number | undefined, refresh: boolean): Loaded | undefined {
     const entry = loaded.get(key);
-    if (!entry || refresh || entry.generation !== engine.restarts || now() - entry.at > REUSE_MS)
-      return undefined;
+    if (!entry || refresh || now() - entry.at > REUSE_MS) return undefined;
     return entry.complete || (needed !== undefined && entry.rows >= needed) ? entry : undefined;
   }
 
@@ -130,7 +128,6 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
           at: now(),
           rows: result.rows.length,
           complete: !result.truncated,
-          generation: engine.restarts,
         });
       } catch (error) {
         if (!seen.delivered) engine.drop(base, call);
