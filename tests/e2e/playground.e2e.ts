@@ -109,6 +109,44 @@ describe('playground: sample data', () => {
     expect(json[0]?.metadata).toMatchObject({ package_type: 'container' });
   });
 
+  it('sorts by a column header and copies the result as Markdown', async () => {
+    const { page } = await open();
+    await runQuery(page);
+    const table = page.getByRole('table', { name: 'Query results' });
+    const idHeader = table.getByRole('columnheader', { name: 'id' });
+    await idHeader.getByRole('button').click();
+    await expect.poll(() => idHeader.getAttribute('aria-sort')).toBe('ascending');
+    const ids = createSampleDataset()
+      .packages.find((p) => p.name === 'web/frontend')
+      ?.versions.filter((v) => !v.deleted_at)
+      .map((v) => v.id)
+      .sort((a, b) => a - b);
+    await expect
+      .poll(() => table.getByRole('row').nth(1).getByRole('cell').first().innerText())
+      .toBe(String(ids?.[0]));
+    await idHeader.getByRole('button').click();
+    await expect.poll(() => idHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect
+      .poll(() => table.getByRole('row').nth(1).getByRole('cell').first().innerText())
+      .toBe(String(ids?.at(-1)));
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/^\| id \| name \| created_at \| updated_at \|\n\| --- \|/);
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown.split('\n')).toHaveLength(WEB + 2);
+  });
+
+  it('completes fields and params from the resource definition', async () => {
+    const { page } = await open();
+    await setSql(page, 'SELECT package_ht');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget');
+    await suggest.getByText('package_html_url').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    expect(await editorText(page)).toBe('SELECT package_html_url');
+  });
+
   it('keeps history in localStorage, newest first, and lists the examples', async () => {
     const { page } = await open();
     await setSql(page, 'SHOW RESOURCES IN github.packages');
