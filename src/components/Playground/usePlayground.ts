@@ -26,7 +26,7 @@ function metaResult(plan: MetaPlan): QueryResult {
     columns: plan.columns,
     rows: plan.rows,
     total: plan.rows.length,
-    source: 'sample',
+    source: 'definition',
     interim: false,
     elapsedMs: 0,
   };

@@ -27,7 +27,11 @@ const JSON_ROWS = 200;
 
 function summary(result: QueryResult): string {
   const rows = `${result.total.toLocaleString('en-US')} ${result.total === 1 ? 'row' : 'rows'}`;
-  const source = result.source === 'sample' ? 'sample data' : 'GitHub';
+  const source = {
+    sample: 'sample data',
+    github: 'GitHub',
+    definition: 'the resource definition (no request)',
+  }[result.source];
   if (result.interim) return `${rows} so far from ${source}; more pages are on the way`;
   const partial = result.partial
     ? ` Partial result: ${result.partial.pages} pages (${result.partial.rows} rows) arrived; the rest did not: ${result.partial.reason}`

@@ -2,8 +2,8 @@ import type { GitHubError, Progress, RequestLogEntry, WaitEvent } from '@site/sr
 import type { SqlError } from '@site/src/sql/errors';
 import type { ResultRow } from '@site/src/sql/types';
 
-/** Where a run's rows came from. */
-export type DataSource = 'sample' | 'github';
+/** Where a run's rows came from: SHOW and DESCRIBE come from the resource definition. */
+export type DataSource = 'sample' | 'github' | 'definition';
 
 /** A result the page shows: the first window of rows, and how to fetch the rest. */
 export interface QueryResult {
