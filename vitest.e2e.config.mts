@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Browser tests: the production build in build/ served on loopback, driven with playwright-core and
+ * Browser tests: the production build in build-e2e/ served on loopback, driven with playwright-core and
  * the system Chromium. One file at a time: two cores cannot run several browsers well.
  */
 export default defineConfig({
@@ -12,5 +12,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A shared 2-core machine can take seconds to paint under load; a poll is not a time assertion.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

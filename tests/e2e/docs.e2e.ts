@@ -119,7 +119,9 @@ describe('org_versions reference page', () => {
       blocks.some((b) => b.startsWith('EXEC github.packages.org_versions.restore_package_version_for_org')),
     ).toBe(true);
     // Docusaurus's own copy button on each code block.
-    expect(await page.getByRole('button', { name: /copy code to clipboard/i }).count()).toBe(blocks.length);
+    await expect
+      .poll(() => page.getByRole('button', { name: /copy code to clipboard/i }).count())
+      .toBe(blocks.length);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import CopyableCode from '../CopyableCode/CopyableCode';
+import { MethodCells } from './MethodCells';
 import type { ResourceTableProps } from './OverviewTable';
 import { ParamList } from './ParamList';
 import { useResource } from './useResource';
@@ -19,12 +19,7 @@ export function PermissionsTable({ resource }: ResourceTableProps): ReactNode {
       <tbody>
         {def.methods.map((method) => (
           <tr key={method.name}>
-            <td>
-              <CopyableCode code={method.name} />
-            </td>
-            <td>
-              <code>{method.sqlVerb}</code>
-            </td>
+            <MethodCells method={method} />
             <td>
               <ParamList params={method.scopes} />
             </td>

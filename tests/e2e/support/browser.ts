@@ -87,6 +87,11 @@ export function useBrowser(): { open(path: string, options?: OpenOptions): Promi
       visit.page.on('pageerror', (err) => visit.errors.push(`${err.name}: ${err.message}`));
       if (options.initScript) await visit.page.addInitScript(options.initScript);
       await visit.page.goto(path, { waitUntil: 'load' });
+      // Docusaurus marks the page once React has hydrated it: before that, buttons have no handlers
+      // and client-only parts (code-block copy buttons) are missing.
+      if (visit.page.url().startsWith(baseURL)) {
+        await visit.page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
+      }
       return visit;
     },
   };
