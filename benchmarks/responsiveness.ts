@@ -112,7 +112,7 @@ export async function runInPage(browser: Browser, opts: RunInPageOptions): Promi
       );
       await mark(page, 'bench:rendered');
       const text = String(await done.jsonValue());
-      if (!text.startsWith(`${opts.rows.toLocaleString('en-US')} row`))
+      if (!text.startsWith(`${opts.rows} row`))
         throw new Error(`expected ${opts.rows} rows, the page says: ${text}`);
       if (opts.wheelSteps > 0) await scrollResults(page, opts.wheelSteps);
       await mark(page, 'bench:scrolled');

@@ -26,7 +26,8 @@ const VIEWS: readonly [View, string][] = [
 const JSON_ROWS = 200;
 
 function summary(result: QueryResult): string {
-  const rows = `${result.total.toLocaleString('en-US')} ${result.total === 1 ? 'row' : 'rows'}`;
+  // Plain digits ("100000 rows"), so the count reads the same to people, screen readers and scripts.
+  const rows = `${result.total} ${result.total === 1 ? 'row' : 'rows'}`;
   const source = {
     sample: 'sample data',
     github: 'GitHub',
