@@ -3,6 +3,8 @@
  * digests for names, timestamps over two years, 0–3 tags in metadata, a license on some. Seeded, so
  * every run measures the same data.
  */
+import { mulberry32 } from '../src/github/sample/dataset';
+
 export type BenchRow = Record<string, unknown> & {
   readonly id: number;
   readonly name: string;
@@ -17,19 +19,8 @@ export type BenchRow = Record<string, unknown> & {
 const LICENSES = ['MIT', 'Apache-2.0', 'BSD-3-Clause', null, null];
 const TAGS = ['latest', 'stable', 'nightly', 'edge', 'lts'];
 
-/** A small deterministic PRNG (mulberry32), so the rows do not depend on Math.random. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateRows(count: number, seed = 42): BenchRow[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const start = Date.UTC(2023, 0, 1);
   const span = 2 * 365 * 24 * 3600 * 1000;
   const rows: BenchRow[] = [];

@@ -135,8 +135,8 @@ function hex(random: () => number, length: number): string {
   return out.slice(0, length);
 }
 
-/** A small seeded PRNG, so every build ships the same sample rows. */
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG, so every build ships the same sample rows (the benchmarks' rows use it too). */
+export function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
