@@ -67,11 +67,11 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     send,
     cache,
     now: () => clock.now(),
-    apiOrigin: new URL(baseUrl).origin,
+    baseUrl,
     onRequest: options.onRequest,
   };
 
-  const run = async (call: ApiCall, runOptions: RunOptions = {}): Promise<RunResult> => {
+  const runCall = async (call: ApiCall, runOptions: RunOptions): Promise<RunResult> => {
     const target = resolve(call);
     const { method } = target;
     if (runOptions.maxRows === 0) {
@@ -109,6 +109,16 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
       return { status: 'complete', rows: [], progress: { pages: 0, rows: 0 }, truncated: false };
     } finally {
       cache.clear();
+    }
+  };
+
+  // Every error leaves through `redacted`: page-loop errors carry URLs a hostile server wrote.
+  const run = async (call: ApiCall, runOptions: RunOptions = {}): Promise<RunResult> => {
+    try {
+      const result = await runCall(call, runOptions);
+      return result.status === 'partial' ? { ...result, error: result.error.redacted(token) } : result;
+    } catch (error) {
+      throw error instanceof GitHubError ? error.redacted(token) : error;
     }
   };
 

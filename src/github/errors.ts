@@ -18,6 +18,7 @@ export type GitHubErrorCode =
   | 'server_error'
   | 'network'
   | 'cross_origin_link'
+  | 'unsafe_link'
   | 'malformed_response'
   | 'pagination_stalled'
   | 'cancelled'

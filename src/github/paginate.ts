@@ -8,6 +8,8 @@ import type { FailedCall } from './errorMapping';
 import { GitHubError, isGitHubError } from './errors';
 import type { RateLimit } from './headers';
 import { pageNumberOf, parseLink, parseRateLimit } from './headers';
+import type { NextLinkCheck } from './nextLink';
+import { checkNextLink } from './nextLink';
 import type { Send, TransportResponse } from './transport';
 import type { Progress, RequestLogEntry, Row, RunOptions, RunResult } from './types';
 
@@ -15,8 +17,8 @@ export interface PageLoopContext {
   readonly send: Send;
   readonly cache: CallCache;
   readonly now: () => number;
-  /** Origin that `Link` URLs must have; the token must never go anywhere else. */
-  readonly apiOrigin: string;
+  /** The normalized API base URL: `Link` targets must stay under it, as the token must. */
+  readonly baseUrl: string;
   readonly onRequest?: (entry: RequestLogEntry) => void;
 }
 
@@ -104,41 +106,29 @@ export async function runPages(
       ctx.cache.put(input.key, received);
       return { status: 'complete', rows, progress: progress(), truncated: true };
     }
-    const refusal = checkNext(page, ctx.apiOrigin, visited);
-    if (refusal) return stop(refusal);
-    url = page.next;
+    const next = checkNext(page, ctx.baseUrl, visited);
+    if (!next.ok) return stop(next.error);
+    // The checked, normalized URL: never the header's own text, which `fetch` could read differently.
+    url = next.href;
   }
 }
 
-/** Why the loop must not follow `page.next`, or undefined when it may. */
-function checkNext(
-  page: CachedPage,
-  apiOrigin: string,
-  visited: ReadonlySet<string>,
-): GitHubError | undefined {
-  const next = page.next ?? '';
-  let origin: string | undefined;
-  try {
-    origin = new URL(next).origin;
-  } catch {
-    origin = undefined;
-  }
-  if (origin !== apiOrigin) {
-    return new GitHubError(
-      'cross_origin_link',
-      `Stopped: the next-page link points to ${origin ?? 'an invalid URL'}, not the API host ${apiOrigin}; the token is only sent to the API host.`,
-      { url: origin },
-    );
-  }
-  if (page.rows.length === 0 || visited.has(next)) {
+/** The URL to follow `page.next` to, or why the loop must not follow it. */
+function checkNext(page: CachedPage, baseUrl: string, visited: ReadonlySet<string>): NextLinkCheck {
+  const checked = checkNextLink(page.next ?? '', baseUrl);
+  if (!checked.ok) return checked;
+  if (page.rows.length === 0 || visited.has(checked.href)) {
     // GitHub never sends an empty page that links on, nor a link back; following either could loop forever.
-    return new GitHubError(
-      'pagination_stalled',
-      `Stopped: the API returned ${page.rows.length === 0 ? 'an empty page that still links to a next page' : 'a next-page link to a page already fetched'}. Rows after it were not fetched; run again to retry.`,
-      { url: next },
-    );
+    return {
+      ok: false,
+      error: new GitHubError(
+        'pagination_stalled',
+        `Stopped: the API returned ${page.rows.length === 0 ? 'an empty page that still links to a next page' : 'a next-page link to a page already fetched'}. Rows after it were not fetched; run again to retry.`,
+        { url: checked.href },
+      ),
+    };
   }
-  return undefined;
+  return checked;
 }
 
 /** Turns a 200 response into a cached page, refusing bodies that are not what the method returns. */

@@ -8,6 +8,8 @@
  * report no countdown, while the playground must show every wait, cap it, and let the reader cancel it.
  */
 import { Octokit } from '@octokit/rest';
+import type { ApiScope } from './apiScope';
+import { apiScopeOf, isApiUrl } from './apiScope';
 import type { Clock } from './clock';
 import { cancelledError } from './clock';
 import { GitHubError } from './errors';
@@ -56,12 +58,13 @@ const silent = (): void => undefined;
 /** Builds the `send` function of a client. */
 export function createTransport(options: TransportOptions): Send {
   const { clock, policy, token } = options;
+  const scope = apiScopeOf(options.baseUrl);
   const octokit = new Octokit({
     baseUrl: options.baseUrl,
     auth: token,
     log: { debug: silent, info: silent, warn: silent, error: silent },
-    request: options.fetch ? { fetch: options.fetch } : {},
   });
+  const fetchExactly = exactFetch(scope, options.baseUrl, options.fetch);
   let queue: Promise<unknown> = Promise.resolve();
   let lastWriteAt = -Infinity;
 
@@ -71,6 +74,11 @@ export function createTransport(options: TransportOptions): Send {
       'x-github-api-version': '2022-11-28',
     };
     if (send.etag) headers['if-none-match'] = send.etag;
+    // Checked here and again by the fetch Octokit calls, which sees the URL as Octokit rewrote it. A URL
+    // holding the token (a server echoing it into a Link) would put it in the request log and history.
+    if (!isApiUrl(send.url, scope) || (token !== undefined && send.url.includes(token))) {
+      throw refusedUrl(send.url, options.baseUrl).redacted(token);
+    }
     const started = clock.now();
     const log = (status: number | undefined, extra: Partial<RequestLogEntry> = {}): void => {
       options.onRequest?.({
@@ -89,11 +97,13 @@ export function createTransport(options: TransportOptions): Send {
         method: send.method,
         url: send.url,
         headers,
-        request: { signal: send.signal },
+        request: { signal: send.signal, fetch: fetchExactly(send.url) },
       });
       log(res.status);
       return { status: res.status, headers: toHeaderMap(res.headers), data: res.data };
     } catch (error) {
+      const refused = refusalOf(error);
+      if (refused) throw refused.redacted(token);
       if (send.signal?.aborted) {
         log(undefined, { error: 'cancelled' });
         throw cancelledError();
@@ -168,6 +178,37 @@ export function createTransport(options: TransportOptions): Send {
     queue = Promise.allSettled([turn, run]);
     return run;
   };
+}
+
+/**
+ * Octokit's `fetch` for one request: passes on exactly `expected`, and only inside the API scope.
+ * Octokit expands `{name}` and `:name` in a URL as a template and prefixes URLs not starting with
+ * lower-case `http` with the base URL; either would send the token to a URL nobody checked.
+ */
+function exactFetch(
+  scope: ApiScope,
+  baseUrl: string,
+  custom: typeof fetch | undefined,
+): (expected: string) => typeof fetch {
+  return (expected) => (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url !== expected || !isApiUrl(url, scope)) return Promise.reject(refusedUrl(expected, baseUrl));
+    return custom ? custom(input, init) : fetch(input, init);
+  };
+}
+
+function refusedUrl(url: string, baseUrl: string): GitHubError {
+  return new GitHubError(
+    'unsafe_link',
+    `Not sent: ${url} is not exactly a URL under the API base URL ${baseUrl} (it has a "." or ".." path segment, a user name, your token, or text that would be rewritten on the way); the token is only sent to URLs under the base URL as they are shown.`,
+    { url },
+  );
+}
+
+/** Our own refusal, when `exactFetch` refused and Octokit wrapped that in a RequestError. */
+function refusalOf(error: unknown): GitHubError | undefined {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof GitHubError && cause.code === 'unsafe_link' ? cause : undefined;
 }
 
 /** The response an Octokit RequestError carries, when one arrived (none for network failures). */

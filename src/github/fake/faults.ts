@@ -76,6 +76,7 @@ export function applyLateFault(action: FaultAction, result: EndpointResult, url:
       return { ...result, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))) };
     }
     case 'foreign-link': {
+      if (action.link !== undefined) return { ...result, headers: { link: action.link } };
       const origin = action.origin ?? 'https://evil.example';
       const page = Number(url.searchParams.get('page') ?? '1');
       const foreign = new URL(url.pathname + url.search, origin);

@@ -14,8 +14,11 @@ export type FaultAction =
     }
   /** 200 with a body cut off halfway through the JSON. */
   | { readonly type: 'malformed-json' }
-  /** The real page, with `Link: rel="next"` pointing at another origin. */
-  | { readonly type: 'foreign-link'; readonly origin?: string }
+  /**
+   * The real page, with `Link: rel="next"` pointing at another origin; or, with `link`, that exact
+   * `Link` header value (malformed, relative or look-alike targets).
+   */
+  | { readonly type: 'foreign-link'; readonly origin?: string; readonly link?: string }
   /** 200 with `[]` that still links to the next page. */
   | { readonly type: 'empty-page' }
   /** 403 asking for SAML SSO authorization, with `X-GitHub-SSO`. */

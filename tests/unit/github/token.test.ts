@@ -13,13 +13,22 @@ const FAULTS: FaultRule[] = [
   { page: 2, action: { type: 'sso' } },
   { page: 2, action: { type: 'malformed-json' } },
   { page: 2, action: { type: 'foreign-link' } },
+  ...[
+    'http:x@api.test/orgs/acme/packages/container/web%2Ffrontend/versions?page=3',
+    '//evil.example/orgs/acme/packages/container/web%2Ffrontend/versions?page=3',
+    'https://user:pass@api.test/orgs/acme/packages/container/web%2Ffrontend/versions?page=3',
+    'HTTPS://API.TEST.evil.com/orgs/acme/packages/container/web%2Ffrontend/versions?page=3',
+  ].map((target): FaultRule => ({
+    page: 2,
+    action: { type: 'foreign-link', link: `<${target}>; rel="next"` },
+  })),
   { page: 2, action: { type: 'empty-page' } },
   { page: 2, action: { type: 'network' } },
   { page: 2, action: { type: 'echo-auth' } },
 ];
 
 describe('the token never leaks', () => {
-  it.each(FAULTS.map((f) => [f.action.type, f] as const))(
+  it.each(FAULTS.map((f) => [JSON.stringify(f.action), f] as const))(
     'not in errors, logs or URLs (%s)',
     async (_, fault) => {
       const { client, fake, log } = setup({ faults: [fault] });
@@ -34,6 +43,7 @@ describe('the token never leaks', () => {
       ];
       for (const text of texts) expect(text).not.toContain(TOKEN);
       for (const r of fake.requests) {
+        expect(new URL(r.url).origin).toBe('https://api.test');
         expect(r.url).not.toContain(TOKEN);
         expect(r.authorization).toBe(`token ${TOKEN}`);
       }
