@@ -1,5 +1,6 @@
 import type { ParamValue } from '../resources/calls';
 import { findMethod, findResource } from '../resources/registry';
+import type { MethodDef, ResourceDef } from '../resources/types';
 import { fail, ok, sqlError, type Result } from './errors';
 import { buildCalls, pickMethod, type ParamTerm } from './params';
 import { readDottedName, spanOf, type Statement } from './statement';
@@ -10,8 +11,9 @@ const USAGE =
   "EXEC github.packages.org_versions.<method> @org='…', @package_name='…', @package_type='…', @package_version_id=…";
 
 /**
- * `EXEC provider.service.resource.method @name=value, …`: the call it would make. Values are string or
- * number literals; each param once; every required param of the method must be given.
+ * `EXEC provider.service.resource.method @name=value, …`: the call it would make. Only methods whose SQL
+ * verb is EXEC in the definition; values are string or number literals; each param once; every
+ * required param of the method must be given.
  */
 export function planExec(st: Statement): Result<ExecPlan> {
   const { tokens, source } = st;
@@ -44,8 +46,39 @@ export function planExec(st: Statement): Result<ExecPlan> {
       ),
     );
   }
+  const args = readArgs(st, name.next, resource);
+  if (method.sqlVerb !== 'EXEC') {
+    // Checked before the params: EXEC must never send a DELETE (or a GET) under a restore's name.
+    return fail(
+      sqlError(
+        'unsupported-statement',
+        wrongVerbMessage(resource, method, args.ok ? args.value : []),
+        source,
+        name.span,
+      ),
+    );
+  }
+  if (!args.ok) return args;
+  const terms = args.value;
+  const given = new Set(terms.map((t) => t.name));
+  const missing = method.requiredParams.filter((p) => !given.has(p));
+  if (missing.length > 0) {
+    // Only this method: pickMethod's message names what it needs.
+    const picked = pickMethod({ ...resource, methods: [method] }, 'EXEC', given, source, name.span);
+    if (!picked.ok) return picked;
+  }
+  const calls = buildCalls(resource, method, terms, source);
+  if (!calls.ok) return calls;
+  return ok({ kind: 'exec', resource: resource.id, method: method.name, calls: calls.value });
+}
+
+/** The `@name=value, …` arguments from token `start` on; each param once. */
+function readArgs(st: Statement, start: number, resource: ResourceDef): Result<ParamTerm[]> {
+  const { tokens, source } = st;
+  const syntax = (message: string, at: readonly Token[]) =>
+    fail<ParamTerm[]>(sqlError('syntax', message, source, spanOf(at)));
   const terms: ParamTerm[] = [];
-  let i = name.next;
+  let i = start;
   while (i < tokens.length) {
     const at = tokens[i];
     const eq = tokens[i + 1];
@@ -74,16 +107,23 @@ export function planExec(st: Statement): Result<ExecPlan> {
       i++;
     }
   }
-  const given = new Set(terms.map((t) => t.name));
-  const missing = method.requiredParams.filter((p) => !given.has(p));
-  if (missing.length > 0) {
-    const verbOnly = { ...resource, methods: [{ ...method, sqlVerb: 'EXEC' as const }] };
-    const picked = pickMethod(verbOnly, 'EXEC', given, source, name.span);
-    if (!picked.ok) return picked;
-  }
-  const calls = buildCalls(resource, method, terms, source);
-  if (!calls.ok) return calls;
-  return ok({ kind: 'exec', resource: resource.id, method: method.name, calls: calls.value });
+  return ok(terms);
+}
+
+/** `<method> is a DELETE method: write DELETE FROM … WHERE …`, with the values given (placeholders else). */
+function wrongVerbMessage(resource: ResourceDef, method: MethodDef, terms: readonly ParamTerm[]): string {
+  const where = method.requiredParams
+    .map((p) => `${p} = ${literal(terms.find((t) => t.name === p)?.values[0], resource.params[p]?.type)}`)
+    .join(' AND ');
+  const statement =
+    method.sqlVerb === 'DELETE' ? `DELETE FROM ${resource.id}` : `SELECT * FROM ${resource.id}`;
+  return `${method.name} is a ${method.sqlVerb} method: write ${statement} WHERE ${where}.`;
+}
+
+/** A value as SQL text; `…` (quoted unless the param is an integer) when it was not given. */
+function literal(value: ParamValue | undefined, type: string | undefined): string {
+  if (value === undefined) return type === 'integer' ? '…' : "'…'";
+  return typeof value === 'number' ? String(value) : `'${value.replaceAll("'", "''")}'`;
 }
 
 function readValue(tokens: readonly Token[], i: number): { value: ParamValue; next: number } | undefined {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import { confirmTitle, targetLabel } from '../../../src/components/Playground/confirm/confirmText';
 import { prepareWrite, sendWrite } from '../../../src/components/Playground/run/writes';
 import type { FakeGitHub } from '../../../src/github/fake/types';
+import type { ApiCall } from '../../../src/resources/calls';
+import type { DeletePlan, ExecPlan } from '../../../src/sql/types';
 import { BASE, setupRunner, TOKEN, writePlan } from './runnerHarness';
 
 const PKG = `org = 'acme' AND package_type = 'container' AND package_name = 'web/frontend'`;
@@ -203,5 +206,97 @@ describe('sendWrite', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fake.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
     expect(JSON.stringify(fake.dataset)).toBe(before);
+  });
+});
+
+describe("what the dialog says and Confirm does comes from each call's HTTP method", () => {
+  const T = 'github.packages.org_versions';
+  const DELETE = 'delete_package_version_for_org';
+  const RESTORE = 'restore_package_version_for_org';
+  const call = (method: string, id: number): ApiCall => ({
+    resource: T,
+    method,
+    params: { org: 'acme', package_type: 'container', package_name: 'web/frontend', package_version_id: id },
+  });
+  /** A plan whose keyword and calls disagree, as a planner bug or a crafted plan would make it. */
+  const mismatched = (kind: 'delete' | 'exec', calls: ApiCall[]): DeletePlan | ExecPlan => ({
+    kind,
+    resource: T,
+    method: kind === 'exec' ? RESTORE : DELETE,
+    calls,
+  });
+
+  it('says Delete for an ordinary DELETE and Restore for an ordinary EXEC restore', async () => {
+    const { fake, client } = setupRunner();
+    const [a, b] = ids(fake, 2);
+    const gone = versions(fake).deleted[0]?.id ?? 0;
+    const del = await prepareWrite(
+      writePlan(`DELETE FROM ${T} WHERE ${PKG} AND package_version_id IN (${a}, ${b})`),
+      client,
+      signal(),
+    );
+    expect(confirmTitle(del.targets)).toBe('Delete 2 package versions?');
+    expect(del.targets.map(targetLabel)).toEqual([`Delete version ${a}`, `Delete version ${b}`]);
+    const restore = await prepareWrite(
+      writePlan(
+        `EXEC ${T}.${RESTORE} @org='acme', @package_type='container', @package_name='web/frontend', @package_version_id=${gone}`,
+      ),
+      client,
+      signal(),
+    );
+    expect(confirmTitle(restore.targets)).toBe('Restore 1 package version?');
+    expect(restore.targets.map(targetLabel)).toEqual([`Restore version ${gone}`]);
+  });
+
+  it('an EXEC plan whose call is a DELETE is shown, sent and reported as a Delete', async () => {
+    const { fake, client } = setupRunner();
+    const [a = 0] = ids(fake, 1);
+    const pending = await prepareWrite(mismatched('exec', [call(DELETE, a)]), client, signal());
+    expect(confirmTitle(pending.targets)).toBe('Delete 1 package version?');
+    expect(pending.targets.map(targetLabel)).toEqual([`Delete version ${a}`]);
+    expect(pending.targets[0]?.request).toBe(`DELETE ${PATH}/${a}`);
+    expect(pending.scopes).toEqual(['read:packages', 'delete:packages']);
+    // Looked up as a live version (a GET), not among deleted ones.
+    expect(fake.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${PATH}/${a}`]);
+    expect(pending.targets[0]?.lookupError).toBeUndefined();
+    fake.resetRequests();
+    const outcomes = await sendWrite(pending, client, signal());
+    expect(fake.requests.map((r) => r.method)).toEqual(['DELETE']);
+    expect(outcomes.map((o) => o.message)).toEqual([`Deleted version ${a}.`]);
+  });
+
+  it('a DELETE plan whose call is a restore POST is shown and reported as a Restore', async () => {
+    const { fake, client } = setupRunner();
+    const gone = versions(fake).deleted[0]?.id ?? 0;
+    const pending = await prepareWrite(mismatched('delete', [call(RESTORE, gone)]), client, signal());
+    expect(confirmTitle(pending.targets)).toBe('Restore 1 package version?');
+    expect(pending.targets[0]?.request).toBe(`POST ${PATH}/${gone}/restore`);
+    expect(pending.scopes).toEqual(['read:packages', 'write:packages']);
+    fake.resetRequests();
+    const outcomes = await sendWrite(pending, client, signal());
+    expect(outcomes.map((o) => o.message)).toEqual([`Restored version ${gone}.`]);
+  });
+
+  it('names both actions when the calls mix them, and every scope they need', async () => {
+    const { fake, client } = setupRunner();
+    const [a = 0] = ids(fake, 1);
+    const gone = versions(fake).deleted[0]?.id ?? 0;
+    const pending = await prepareWrite(
+      mismatched('exec', [call(DELETE, a), call(RESTORE, gone)]),
+      client,
+      signal(),
+    );
+    expect(confirmTitle(pending.targets)).toBe('Delete 1 and restore 1 package versions?');
+    expect(pending.targets.map(targetLabel)).toEqual([`Delete version ${a}`, `Restore version ${gone}`]);
+    expect(pending.scopes).toEqual(['read:packages', 'delete:packages', 'write:packages']);
+  });
+
+  it('refuses a write plan whose call is not a write, sending nothing', async () => {
+    const { fake, client } = setupRunner();
+    const [a = 0] = ids(fake, 1);
+    await expect(
+      prepareWrite(mismatched('exec', [call('get_package_version_for_organization', a)]), client, signal()),
+    ).rejects.toMatchObject({ code: 'invalid_call' });
+    expect(fake.requests).toEqual([]);
   });
 });

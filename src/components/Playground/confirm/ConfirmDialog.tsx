@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { PendingWrite } from '../run/writes';
 import styles from '../styles.module.css';
+import { confirmTitle, targetLabel } from './confirmText';
 
 export interface ConfirmDialogProps {
   readonly pending: PendingWrite;
@@ -11,7 +12,8 @@ export interface ConfirmDialogProps {
 
 /**
  * The only way a DELETE or EXEC is sent: a modal listing the exact requests, the versions (names and
- * tags) they touch and the scope they need. Escape and Cancel send nothing.
+ * tags) they touch and the scope they need. Escape and Cancel send nothing. The title and every line
+ * say what each request's HTTP method does (`confirmText.ts`), not what the statement's keyword was.
  */
 export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmDialogProps): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
@@ -22,7 +24,6 @@ export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmD
     // Focus the safe choice first, as the WAI-ARIA dialog pattern advises for destructive actions.
     cancel.current?.focus();
   }, []);
-  const verb = pending.plan.kind === 'delete' ? 'Delete' : 'Restore';
   const count = pending.targets.length;
   return (
     <dialog
@@ -34,9 +35,7 @@ export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmD
         onCancel();
       }}
     >
-      <h2 id="confirm-title">
-        {verb} {count} package {count === 1 ? 'version' : 'versions'}?
-      </h2>
+      <h2 id="confirm-title">{confirmTitle(pending.targets)}</h2>
       {sample && <p>This changes the built-in sample data in this tab only; nothing is sent to GitHub.</p>}
       <p>
         Confirm sends exactly {count === 1 ? 'this request' : `these ${count} requests`}, one at a time. It
@@ -47,7 +46,7 @@ export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmD
           <li key={t.request}>
             <code className={styles.request}>{t.request}</code>
             <div>
-              Version {String(t.id)}
+              {targetLabel(t)}
               {t.name !== undefined && (
                 <>
                   {' '}

@@ -1,13 +1,17 @@
 import { buildPath } from '@site/src/resources/calls';
 import type { ApiCall } from '@site/src/resources/calls';
-import { findMethod, getResource } from '@site/src/resources/registry';
+import { findMethod, findResource } from '@site/src/resources/registry';
+import type { MethodDef } from '@site/src/resources/types';
 import { GitHubError, type GitHubClient, type Row } from '@site/src/github';
 import type { DeletePlan, ExecPlan } from '@site/src/sql/types';
 import { fromUnknown } from './toPlaygroundError';
+import { writeActionOf, type WriteAction } from './writeAction';
 
 /** One version a DELETE or EXEC will touch, as the confirmation dialog lists it. */
 export interface WriteTarget {
   readonly call: ApiCall;
+  /** What this request does (from its HTTP method and path): what the dialog and the outcome say. */
+  readonly action: WriteAction;
   /** `DELETE https://api.github.com/orgs/…/versions/123`: exactly the request Confirm sends. */
   readonly request: string;
   readonly id: number | string;
@@ -21,6 +25,7 @@ export interface WriteTarget {
 export interface PendingWrite {
   readonly plan: DeletePlan | ExecPlan;
   readonly targets: readonly WriteTarget[];
+  /** Every scope the requests need, in the definition's order. */
   readonly scopes: readonly string[];
 }
 
@@ -46,12 +51,13 @@ const LIST_METHOD = 'get_all_package_versions_for_package_owned_by_org';
  * it up in the package's list of deleted versions instead.
  */
 async function lookUp(
-  kind: 'delete' | 'exec',
+  action: WriteAction,
   call: ApiCall,
   client: GitHubClient,
   signal: AbortSignal,
 ): Promise<Row | undefined> {
-  if (kind === 'delete') return (await client.run({ ...call, method: GET_METHOD }, { signal })).rows[0];
+  if (action.verb === 'Delete')
+    return (await client.run({ ...call, method: GET_METHOD }, { signal })).rows[0];
   const { org, package_name, package_type, package_version_id } = call.params;
   if (org === undefined || package_name === undefined || package_type === undefined) return undefined;
   const deleted = await client.run(
@@ -67,26 +73,40 @@ async function lookUp(
   return row;
 }
 
+/** The method each call sends and its action; refuses a call that is not a write before any request. */
+function writeMethodOf(call: ApiCall): { method: MethodDef; action: WriteAction } {
+  const resource = findResource(call.resource);
+  const method = resource && findMethod(resource, call.method);
+  const action = method && writeActionOf(method);
+  if (!method || !action) {
+    throw new GitHubError(
+      'invalid_call',
+      `${call.method} is not a DELETE or restore request, so it is not sent from the confirmation dialog; write it as a SELECT.`,
+    );
+  }
+  return { method, action };
+}
+
 /**
  * Looks up each version a write names (one GET per version, serially, as GitHub asks), so the dialog
- * can show names and tags. Sends nothing that changes anything.
+ * can show names and tags. Sends nothing that changes anything. Each call's own method decides what
+ * its line says and how it is looked up, never the statement's keyword.
  */
 export async function prepareWrite(
   plan: DeletePlan | ExecPlan,
   client: GitHubClient,
   signal: AbortSignal,
 ): Promise<PendingWrite> {
-  const resource = getResource(plan.resource);
-  const method = findMethod(resource, plan.method);
-  if (!method) throw new Error(`Unknown method ${plan.method}`);
+  const writes = plan.calls.map((call) => ({ call, ...writeMethodOf(call) }));
   const targets: WriteTarget[] = [];
-  for (const call of plan.calls) {
+  for (const { call, method, action } of writes) {
     const request = `${method.http.method} ${client.baseUrl}${buildPath(method, call.params)}`;
     const id = call.params.package_version_id ?? '?';
     try {
-      const row = await lookUp(plan.kind, call, client, signal);
+      const row = await lookUp(action, call, client, signal);
       targets.push({
         call,
+        action,
         request,
         id,
         name: typeof row?.name === 'string' ? row.name : undefined,
@@ -94,10 +114,11 @@ export async function prepareWrite(
       });
     } catch (error) {
       if (signal.aborted) throw error;
-      targets.push({ call, request, id, lookupError: fromUnknown(error).message });
+      targets.push({ call, action, request, id, lookupError: fromUnknown(error).message });
     }
   }
-  return { plan, targets, scopes: method.scopes };
+  const scopes = [...new Set(writes.flatMap((w) => w.method.scopes))];
+  return { plan, targets, scopes };
 }
 
 /** Sends the confirmed requests one by one (the client spaces writes a second apart, never retries). */
@@ -106,7 +127,6 @@ export async function sendWrite(
   client: GitHubClient,
   signal: AbortSignal,
 ): Promise<WriteOutcome[]> {
-  const verb = pending.plan.kind === 'delete' ? 'Deleted' : 'Restored';
   const outcomes: WriteOutcome[] = [];
   for (const target of pending.targets) {
     if (signal.aborted) {
@@ -115,7 +135,7 @@ export async function sendWrite(
     }
     try {
       await client.run(target.call, { signal });
-      outcomes.push({ target, ok: true, message: `${verb} version ${String(target.id)}.` });
+      outcomes.push({ target, ok: true, message: `${target.action.done} version ${String(target.id)}.` });
     } catch (error) {
       outcomes.push({ target, ok: false, message: fromUnknown(error).message });
     }
