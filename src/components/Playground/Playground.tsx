@@ -10,6 +10,7 @@ import { ProgressBar } from './ProgressBar';
 import { ResultsPanel } from './results/ResultsPanel';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { readSharedSql } from './share/shareLink';
+import { sharedLinkNote } from './share/shareNotes';
 import { Toolbar } from './Toolbar';
 import { usePlayground } from './usePlayground';
 import { usePlaygroundSettings } from './usePlaygroundSettings';
@@ -32,7 +33,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
   const [shared] = useState(() => readSharedSql(window.location.hash));
   const source = settings.useSample ? 'sample' : 'github';
   const state = usePlayground({
-    initialSql: shared ?? DEFAULT_SQL,
+    initialSql: shared?.sql ?? DEFAULT_SQL,
     source,
     token: settings.token.token,
     apiBaseUrl: settings.apiBaseUrl,
@@ -54,11 +55,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
           token below to query your own organization.
         </p>
       )}
-      {shared !== undefined && (
-        <p className={styles.hint}>
-          Loaded a query from a shared link. Nothing has run: read it, then press Run query.
-        </p>
-      )}
+      {shared !== undefined && <p className={styles.hint}>{sharedLinkNote(shared)}</p>}
       <SettingsPanel
         token={settings.token}
         useSample={settings.useSample}

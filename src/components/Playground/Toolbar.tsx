@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { methodExamples } from '@site/src/resources/examples';
 import { orgVersions } from '@site/src/resources/orgVersions';
 import { copyText } from '../CopyableCode/copyText';
-import { shareLink } from './share/shareLink';
+import { buildShareLink } from './share/shareLink';
+import { copyLinkNote } from './share/shareNotes';
 import type { PlaygroundState } from './usePlayground';
 import styles from './styles.module.css';
 
@@ -52,8 +53,9 @@ export function Toolbar({ state }: { readonly state: PlaygroundState }): ReactNo
         type="button"
         className="button button--secondary button--sm"
         onClick={() => {
-          void copyText(shareLink(window.location.href, state.sql)).then((ok) => {
-            setNote(ok ? 'Link copied: it holds the SQL only, never your token.' : 'Copy failed');
+          const link = buildShareLink(window.location.href, state.sql);
+          void copyText(link.url).then((ok) => {
+            setNote(copyLinkNote(ok, link));
           });
         }}
       >

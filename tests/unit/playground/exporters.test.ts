@@ -154,12 +154,16 @@ describe('toMarkdown', () => {
   it('escapes pipes in column names and writes objects as JSON', () => {
     const md = toMarkdown(['a|b', 'metadata'], [{ 'a|b': 1, metadata: { t: ['x'] } }]);
     expect(md.split('\n')[0]).toBe('| a\\|b | metadata |');
-    expect(md.split('\n')[2]).toBe('| 1 | {"t":["x"]} |');
+    expect(md.split('\n')[2]).toBe('| 1 | {"t":\\["x"\\]} |');
   });
 
-  it('keeps HTML in data as text, not markup, when the Markdown is rendered', () => {
+  it('backslash-escapes HTML in data so it stays text when the Markdown is rendered', () => {
     const md = toMarkdown(['name'], [{ name: '<img src=x onerror=alert(1)>' }]);
-    expect(md).not.toContain('<img');
-    expect(md.split('\n')[2]).toBe('| &lt;img src=x onerror=alert(1)&gt; |');
+    expect(md.split('\n')[2]).toBe('| \\<img src=x onerror=alert\\(1\\)\\> |');
+  });
+
+  it('escapes the ":" of a bare URL and the "." of www. so GFM does not autolink them', () => {
+    const md = toMarkdown(['v'], [{ v: 'https://evil.example www.evil.example' }]);
+    expect(md.split('\n')[2]).toBe('| https\\://evil.example www\\.evil.example |');
   });
 });

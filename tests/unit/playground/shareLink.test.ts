@@ -1,10 +1,22 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 
-import { MAX_SHARED_SQL, readSharedSql, shareLink } from '../../../src/components/Playground/share/shareLink';
+import { looksLikeToken } from '../../../src/components/Playground/history/tokenPattern';
+import { copyLinkNote, sharedLinkNote } from '../../../src/components/Playground/share/shareNotes';
+import {
+  buildShareLink as share,
+  MAX_SHARED_SQL,
+  readSharedSql as readShared,
+  shareLink,
+} from '../../../src/components/Playground/share/shareLink';
 
 const PAGE = 'https://github-provider.stackql.io/playground';
 const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** The SQL a fragment carries. */
+function readSharedSql(hash: string): string | undefined {
+  return readShared(hash)?.sql;
+}
 
 /** The SQL a full link carries, read the way the page reads it: from `location.hash` only. */
 function readLink(link: string): string | undefined {
@@ -100,5 +112,82 @@ describe('shareLink', () => {
     expect(noisy.length).toBeLessThan(MAX_SHARED_SQL);
     expect(packed.length).toBeGreaterThan(MAX_SHARED_SQL);
     expect(readSharedSql(`#sql=${packed}`)).toBeUndefined();
+  });
+});
+
+const ALNUM36 = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const TOKENS: [string, string][] = [
+  ['classic PAT', `ghp_${ALNUM36}`],
+  ['OAuth token', `gho_${ALNUM36}`],
+  ['user-to-server token', `ghu_${ALNUM36}`],
+  ['app installation token', `ghs_${ALNUM36}`],
+  ['refresh token', `ghr_${ALNUM36}`],
+  ['fine-grained PAT', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789'],
+  ['40-hex legacy token', '0123456789abcdef0123456789abcdef01234567'],
+];
+
+describe('token-like text in shared SQL', () => {
+  it.each(TOKENS)('is removed from a link made from SQL holding a %s, and counted', (_, token) => {
+    const sql = `-- my token: ${token}\nSELECT id FROM github.packages.org_versions WHERE org = '${token}'`;
+    const link = share(PAGE, sql);
+    expect(link.removedTokens).toBe(2);
+    const carried = readLink(link.url) ?? '';
+    expect(carried).not.toContain(token);
+    expect(looksLikeToken(carried)).toBe(false);
+    expect(carried).toBe(
+      `-- my token: [REDACTED]\nSELECT id FROM github.packages.org_versions WHERE org = '[REDACTED]'`,
+    );
+  });
+
+  it('strips tokens from the plain URL form too', () => {
+    expect(readLink(shareLink(PAGE, `SELECT '${TOKEN}'`))).toBe(`SELECT '[REDACTED]'`);
+  });
+
+  it('leaves SQL without tokens as it is, and says nothing was removed', () => {
+    const sql = `SELECT 'ghp_short', '${'ab'.repeat(32)}'`;
+    expect(share(PAGE, sql)).toEqual({ url: shareLink(PAGE, sql), removedTokens: 0 });
+    expect(readShared(new URL(share(PAGE, sql).url).hash)).toEqual({ sql, removedTokens: 0 });
+  });
+
+  it.each(TOKENS)('is removed when a crafted link carrying a %s is opened, and counted', (_, token) => {
+    const hash = `#sql=${compressToEncodedURIComponent(`SELECT '${token}' AS t`)}`;
+    expect(readShared(hash)).toEqual({ sql: `SELECT '[REDACTED]' AS t`, removedTokens: 1 });
+  });
+});
+
+describe('what the page says about it', () => {
+  it('says a copied link holds the SQL only', () => {
+    expect(copyLinkNote(true, { url: PAGE, removedTokens: 0 })).toBe(
+      'Link copied: it holds the SQL only, never your token.',
+    );
+    expect(copyLinkNote(false, { url: PAGE, removedTokens: 0 })).toBe('Copy failed');
+  });
+
+  it('says when it removed token-like text from a copied link', () => {
+    expect(copyLinkNote(true, { url: PAGE, removedTokens: 1 })).toBe(
+      'Link copied. Removed a token-like string from the link (it reads [REDACTED] there); the link holds the SQL only, never your token.',
+    );
+    expect(copyLinkNote(true, { url: PAGE, removedTokens: 2 })).toMatch(
+      /^Link copied\. Removed 2 token-like strings /,
+    );
+    expect(copyLinkNote(false, { url: PAGE, removedTokens: 1 })).toBe('Copy failed');
+  });
+
+  it('says a shared query has not run, and when token-like text was removed from it', () => {
+    expect(sharedLinkNote({ sql: 'SELECT 1', removedTokens: 0 })).toBe(
+      'Loaded a query from a shared link. Nothing has run: read it, then press Run query.',
+    );
+    expect(sharedLinkNote({ sql: 'SELECT 1', removedTokens: 1 })).toBe(
+      'Loaded a query from a shared link. Removed a token-like string from it (it reads [REDACTED] now): never put a token in SQL you share. Nothing has run: read it, then press Run query.',
+    );
+  });
+
+  it('never repeats the token in a note', () => {
+    const sql = `SELECT 'ghp_${ALNUM36}'`;
+    const link = share(PAGE, sql);
+    const opened = readShared(new URL(link.url).hash);
+    if (!opened) throw new Error('the link carries no SQL');
+    for (const note of [copyLinkNote(true, link), sharedLinkNote(opened)])
+      expect(looksLikeToken(note)).toBe(false);
   });
 });

@@ -10,3 +10,19 @@ const TOKEN_LIKE = /gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|\b[0
 export function looksLikeToken(text: string): boolean {
   return TOKEN_LIKE.test(text);
 }
+
+/** What stands in for a removed token (the same mark `redact` leaves in error messages). */
+export const TOKEN_MARK = '[REDACTED]';
+
+/**
+ * `text` with every token-like string (`looksLikeToken`'s pattern) replaced by `[REDACTED]`, and how
+ * many were replaced: for text that must go out (share links) rather than be dropped (history).
+ */
+export function redactTokens(text: string): { readonly text: string; readonly removed: number } {
+  let removed = 0;
+  const clean = text.replace(new RegExp(TOKEN_LIKE.source, 'g'), () => {
+    removed++;
+    return TOKEN_MARK;
+  });
+  return { text: clean, removed };
+}

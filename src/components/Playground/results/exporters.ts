@@ -39,21 +39,30 @@ export function toJson(columns: readonly string[], rows: readonly ResultRow[]): 
 }
 
 /**
- * A cell as Markdown table text. Any line break (CR too) would end the row, a pipe would start a column,
- * and Markdown renders inline HTML, so `& < >` become entities: package data stays text wherever the
- * table is pasted.
+ * Markdown syntax in data, escaped with a backslash: CommonMark renders `\` + any ASCII punctuation as
+ * that character, whatever the context, so the escaped text can never become a link or image (`[ ] ( )
+ * !`), an autolink or HTML (`< >`), an entity (`&`), emphasis, strikethrough or code (`* _ ~ \``), a
+ * column (`|`), GitHub math (`$`), an email autolink (`@`), or a backslash escape of its own (`\`).
+ * `#` only matters at the start of a line, never inside a cell; escaped anyway, it costs nothing.
+ */
+const SYNTAX = /[\\`*_[\]()<>!|~&#$@]/g;
+
+/**
+ * A cell as Markdown table text that renders as exactly that text. Besides `SYNTAX`: GFM turns bare
+ * `http://…`, `https://…` and `www.…` into links (its "extended autolinks"), which need the literal
+ * `://` or `www.`; escaping that `:` or `.` stops them (cmark-gfm, GitHub's renderer, and micromark
+ * only see an unescaped one). The first `:` of an emoji shortcode (`:smile:`) is escaped too. A line
+ * break (CR too) would end the row, so it becomes `<br>`: the one piece of HTML the export writes.
  */
 function markdownCell(value: unknown): string {
   return cellText(value)
-    .replaceAll('\\', '\\\\')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('|', '\\|')
+    .replace(SYNTAX, '\\$&')
+    .replace(/:(?=\/\/|[\w+-]+:)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 
-/** A GitHub-flavoured Markdown table; pipes, line breaks and HTML inside cells are escaped. */
+/** A GitHub-flavoured Markdown table whose cells and headers render as their literal text (`markdownCell`). */
 export function toMarkdown(columns: readonly string[], rows: readonly ResultRow[]): string {
   const header = `| ${columns.map(markdownCell).join(' | ')} |`;
   const rule = `| ${columns.map(() => '---').join(' | ')} |`;

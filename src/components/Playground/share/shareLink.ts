@@ -1,4 +1,5 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { redactTokens } from '../history/tokenPattern';
 
 /** The fragment key of a shared query: `#sql=<lz-string>`. */
 const KEY = 'sql';
@@ -8,22 +9,43 @@ const KEY = 'sql';
  */
 export const MAX_SHARED_SQL = 20_000;
 
+/** A share link, and how many token-like strings were replaced by `[REDACTED]` in its SQL. */
+export interface ShareLink {
+  readonly url: string;
+  readonly removedTokens: number;
+}
+
+/** The SQL a link carries, and how many token-like strings were replaced by `[REDACTED]` in it. */
+export interface SharedSql {
+  readonly sql: string;
+  readonly removedTokens: number;
+}
+
 /**
  * A link to `pageUrl` that carries only the SQL, compressed into the fragment. The fragment never
- * reaches a server, and a link never carries the token, the API base URL or any other setting.
+ * reaches a server, and a link never carries the token, the API base URL or any other setting; text
+ * in the SQL that looks like a GitHub token (a reader pasted one into a comment or a string) is
+ * replaced, and counted so the page can say so.
  */
-export function shareLink(pageUrl: string, sql: string): string {
+export function buildShareLink(pageUrl: string, sql: string): ShareLink {
+  const { text, removed } = redactTokens(sql);
   const url = new URL(pageUrl);
   url.search = '';
-  url.hash = `${KEY}=${compressToEncodedURIComponent(sql)}`;
-  return url.toString();
+  url.hash = `${KEY}=${compressToEncodedURIComponent(text)}`;
+  return { url: url.toString(), removedTokens: removed };
+}
+
+/** `buildShareLink`'s URL alone, for callers with nobody to tell (scripts, benchmarks). */
+export function shareLink(pageUrl: string, sql: string): string {
+  return buildShareLink(pageUrl, sql).url;
 }
 
 /**
  * The SQL a link carries, or undefined. Reads the `sql` key of the fragment only: anything else a
- * link holds (a token, a base URL, in the fragment or the query string) is ignored on purpose.
+ * link holds (a token, a base URL, in the fragment or the query string) is ignored on purpose, and
+ * token-like text in the SQL itself (a link made elsewhere) is replaced and counted.
  */
-export function readSharedSql(hash: string): string | undefined {
+export function readSharedSql(hash: string): SharedSql | undefined {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const packed = params.get(KEY);
   // LZ output can grow quadratically with its input (80 KB of crafted text is gigabytes of SQL), so a
@@ -37,5 +59,6 @@ export function readSharedSql(hash: string): string | undefined {
     return undefined; // lz-string throws on some garbage instead of returning null
   }
   if (!sql || sql.length > MAX_SHARED_SQL) return undefined;
-  return sql;
+  const { text, removed } = redactTokens(sql);
+  return { sql: text, removedTokens: removed };
 }
