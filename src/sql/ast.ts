@@ -1,6 +1,7 @@
 import alasql from 'alasql';
 
 import { fail, ok, sqlError, type Result } from './errors';
+import { checkComplexity } from './limits';
 import { tokenize, type Token } from './tokenize';
 
 /**
@@ -95,12 +96,22 @@ class ParseFailure extends Error {
   throw new ParseFailure(message, hash);
 };
 
-/** Parses alasql SQL into statements, or a syntax error at the offending token. */
+/**
+ * Parses alasql SQL into statements, or a syntax error at the offending token. The size and nesting
+ * limits are checked first, on the very text alasql gets: within them the parse is fast and the tree
+ * shallow enough for every recursive walk over it.
+ */
 export function parseAlasql(text: string): Result<readonly AstNode[]> {
+  const limit = checkComplexity(text);
+  if (limit) return fail(limit);
   try {
     const parsed = alasql.parse(text) as unknown as { statements: AstNode[] };
     return ok(parsed.statements);
   } catch (e) {
+    // Unreachable within the limits; if a shape they miss overflows the parser, say what to do.
+    if (e instanceof RangeError) {
+      return fail(sqlError('too-complex', 'The query is too deeply nested to parse; simplify it.'));
+    }
     if (!(e instanceof ParseFailure) || !e.hash.loc) {
       const message = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
       return fail(sqlError('syntax', `Syntax error: ${message}`));

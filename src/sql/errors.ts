@@ -15,6 +15,8 @@ export type SqlErrorCode =
   | 'missing-params' // a method's required params are not all given
   | 'invalid-param' // a param value the API would reject
   | 'fan-out' // an IN list that would make too many API calls
+  | 'too-complex' // over a size or nesting limit (see limits.ts): planning it would block the page
+  | 'internal' // the planner failed unexpectedly: a bug of ours, reported instead of thrown
   | 'runtime' // the local query failed while running
   | 'timeout' // the run went over its time limit
   | 'cancelled' // the run was cancelled

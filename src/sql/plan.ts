@@ -1,5 +1,6 @@
-import { fail, sqlError, type Result } from './errors';
+import { fail, sqlError, type Result, type SqlError } from './errors';
 import { planExec } from './exec';
+import { checkLength, checkTokenCount } from './limits';
 import { planMeta } from './meta';
 import { planDelete, planSelect } from './select';
 import { splitStatement } from './statement';
@@ -26,11 +27,26 @@ const SCRIPTING = new Set([
 
 /**
  * Plans one StackQL statement: which API calls it needs and what runs locally, or a typed error that
- * says what to change. Pure: no request is made, nothing is run.
+ * says what to change. Pure: no request is made, nothing is run. Never throws, and is fast for any
+ * text: the size and nesting limits (`limits.ts`) refuse what would be slow before it is parsed.
  */
 export function planQuery(sql: string): Result<QueryPlan> {
+  try {
+    return plan(sql);
+  } catch (e) {
+    // The editor plans on every pause in typing: a throw here would be an uncaught error on the page.
+    return fail(internalError(e));
+  }
+}
+
+function plan(sql: string): Result<QueryPlan> {
+  // Length first, in constant time; the token count before the StackQL rewrites, which walk the tokens.
+  const tooLong = checkLength(sql);
+  if (tooLong) return fail(tooLong);
   const st = splitStatement(sql);
   if (!st.ok) return st;
+  const tooMany = checkTokenCount(sql, st.value.tokens);
+  if (tooMany) return fail(tooMany);
   const first = st.value.tokens[0];
   const verb = first?.kind === 'word' ? first.text.toUpperCase() : (first?.text ?? '');
   const refuse = (code: 'not-allowed' | 'unsupported-statement', message: string) =>
@@ -63,5 +79,14 @@ export function planQuery(sql: string): Result<QueryPlan> {
   return refuse(
     'unsupported-statement',
     'Start with SELECT, DELETE, EXEC, SHOW or DESCRIBE, e.g. SHOW METHODS IN github.packages.org_versions.',
+  );
+}
+
+/** An unexpected exception as an error the playground can show. */
+function internalError(e: unknown): SqlError {
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return sqlError(
+    'internal',
+    `Planning this query failed unexpectedly (${detail.slice(0, 200)}). This is a bug in the playground; simplifying the query may avoid it.`,
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useColorMode } from '@docusaurus/theme-common';
 import { orgVersions } from '@site/src/resources/orgVersions';
-import { planQuery } from '@site/src/sql/plan';
+import { diagnose, diagnosticsDelay } from './diagnostics';
 import { monaco } from './monaco';
 import { registerSqlLanguage } from './language';
 
@@ -16,8 +16,6 @@ export interface SqlEditorProps {
   readonly height: string;
 }
 
-/** How long typing must pause before the SQL is checked again. */
-const DIAGNOSTICS_DELAY_MS = 250;
 const OWNER = 'stackql';
 
 /**
@@ -31,6 +29,8 @@ export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditor
     runRef.current = onRun;
   }, [onRun]);
   const editorRef = useRef<Parameters<OnMount>[0] | undefined>(undefined);
+  // How long the last check took: a slow one spaces out the next (see diagnosticsDelay).
+  const lastCheckMs = useRef(0);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
@@ -53,10 +53,11 @@ export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditor
     const timer = window.setTimeout(() => {
       const model = editorRef.current?.getModel();
       if (!model) return;
-      const planned = planQuery(value);
+      const { error, elapsedMs } = diagnose(value);
+      lastCheckMs.current = elapsedMs;
       const markers: Parameters<typeof monaco.editor.setModelMarkers>[2] = [];
-      if (!planned.ok && planned.error.code !== 'empty') {
-        const { line = 1, column = 1, endLine, endColumn, message } = planned.error;
+      if (error) {
+        const { line = 1, column = 1, endLine, endColumn, message } = error;
         const lastLine = endLine ?? line;
         markers.push({
           severity: monaco.MarkerSeverity.Error,
@@ -68,7 +69,7 @@ export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditor
         });
       }
       monaco.editor.setModelMarkers(model, OWNER, markers);
-    }, DIAGNOSTICS_DELAY_MS);
+    }, diagnosticsDelay(lastCheckMs.current));
     return () => {
       window.clearTimeout(timer);
     };
