@@ -4,6 +4,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import path from 'node:path';
 import type { Configuration as WebpackConfiguration } from 'webpack';
 import { cspPlugin } from './src/plugins/csp';
+import { engineSandboxPlugin, SANDBOX_STATIC_DIR } from './src/plugins/engineSandbox';
 
 /**
  * The site is static files only: nothing is loaded from another host at build or run time (no CDN,
@@ -32,6 +33,8 @@ const config: Config = {
   baseUrl: '/',
   trailingSlash: false,
   customFields: { apiBaseUrl, allowedApiBaseUrls },
+  // The engine's sandbox frame is built into its own static directory (src/plugins/engineSandbox).
+  staticDirectories: ['static', SANDBOX_STATIC_DIR],
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
@@ -49,6 +52,7 @@ const config: Config = {
   ],
   plugins: [
     cspPlugin,
+    engineSandboxPlugin,
     () => ({
       name: 'browser-builds',
       // alasql's Node build pulls in fs and React Native modules; the site (and its SSR pass,

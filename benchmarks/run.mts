@@ -11,6 +11,7 @@ import { createDataset } from '../src/github/sample/dataset';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/chromium';
 import { startStaticServer } from '../tests/e2e/support/staticServer';
 import { readBuildMeta, runBuild, type BuildMeta } from './build';
+import { runContainmentBenchmark } from './containment';
 import { runEngineBenchmark } from './engine';
 import { describeMachine } from './machine';
 import { runPageWeight } from './pageWeight';
@@ -132,6 +133,18 @@ async function browserFigures(browser: Browser, origin: string, fake: FakeGitHub
   figures.push(...weight.figures);
   notes.push(
     `page weight: ${weight.detail.playground.files.length} scripts on org_versions, ${weight.detail.service.files.length} on /services/packages.`,
+  );
+
+  step('engine containment: start-up and round trip, sandbox frame vs plain worker');
+  figures.push(
+    ...(await runContainmentBenchmark({
+      browser,
+      origin,
+      buildDir: BUILD,
+      siteDir: ROOT,
+      starts: quick ? 1 : 5,
+      runs: quick ? 5 : 20,
+    })),
   );
 
   const where = `WHERE org = '${ORG}' AND package_type = 'npm'`;

@@ -8,6 +8,8 @@ import type { Row } from './rows';
 
 interface QueuedRun {
   readonly id: number;
+  /** When the page sent it (for the `engine:run` performance measure). */
+  startedAt?: number;
   readonly message: { query: string; table: string; keys: readonly string[]; windowSize: number };
   readonly timeoutMs: number;
   readonly resolve: (r: Result<RunSummary>) => void;
@@ -15,6 +17,25 @@ interface QueuedRun {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_WINDOW = 200;
+
+/** What the reader is told when the engine had to be replaced, by what went wrong. */
+function faultMessage(event: unknown): string {
+  const reason = (event as { reason?: unknown } | null)?.reason;
+  const kept = 'Your SQL and the rows already fetched are kept; run the query again.';
+  return reason === 'malformed'
+    ? `The query engine sent an answer the page does not accept, so it was stopped and restarted. ${kept}`
+    : `The query engine stopped unexpectedly (it may have run out of memory) and was restarted. ${kept}`;
+}
+
+/**
+ * Records a finished run as the `engine:run` performance measure: from the moment the page sent it
+ * to the answer, with the engine's own time in `detail`, so the difference is the round trip (the
+ * benchmark reads these).
+ */
+function measureRun(run: QueuedRun, engineMs: number): void {
+  if (run.startedAt === undefined || typeof performance.measure !== 'function') return;
+  performance.measure('engine:run', { start: run.startedAt, detail: { engineMs } });
+}
 
 /**
  * The page's engine client. Runs are queued and sent one at a time, so a cancel or a time-out only
@@ -29,7 +50,10 @@ export function createEngine(options: EngineOptions): Engine {
     { call: Parameters<Engine['load']>[1]; pages: (readonly Row[])[]; complete: boolean }
   >();
   const queue: QueuedRun[] = [];
-  const windows = new Map<number, (r: Result<readonly ResultRow[]>) => void>();
+  const windows = new Map<
+    number,
+    { readonly limit: number; readonly resolve: (r: Result<readonly ResultRow[]>) => void }
+  >();
   const results = new Map<number, { generation: number; workerId: number }>();
   let running: { run: QueuedRun; timer: ReturnType<typeof setTimeout> } | undefined;
   let nextId = 0;
@@ -44,11 +68,9 @@ export function createEngine(options: EngineOptions): Engine {
     w.onmessage = (event) => {
       if (gen === generation) receive(event.data);
     };
-    w.onerror = () => {
+    w.onerror = (event) => {
       if (gen !== generation) return;
-      stopRunning(
-        sqlError('engine', 'The query engine stopped unexpectedly and was restarted; run the query again.'),
-      );
+      stopRunning(sqlError('engine', faultMessage(event)));
       restart();
     };
     for (const [key, d] of datasets) {
@@ -69,7 +91,7 @@ export function createEngine(options: EngineOptions): Engine {
       'no-data',
       'The query engine was restarted and this result is gone; run the query again.',
     );
-    for (const resolve of windows.values()) resolve({ ok: false, error: gone });
+    for (const w of windows.values()) w.resolve({ ok: false, error: gone });
     windows.clear();
     results.clear();
     if (!disposed) worker = start();
@@ -98,28 +120,44 @@ export function createEngine(options: EngineOptions): Engine {
       restart();
     }, run.timeoutMs);
     running = { run, timer };
+    run.startedAt = performance.now();
     worker.postMessage({ type: 'run', id: run.id, ...run.message });
   }
 
+  /** An answer that breaks the protocol: the engine is not trusted further and is replaced. */
+  function reject(): void {
+    stopRunning(sqlError('engine', faultMessage({ reason: 'malformed' })));
+    restart();
+  }
+
   function receive(msg: EngineResponse): void {
-    if (msg.type === 'loaded') return;
+    if (msg.type === 'loaded' || msg.type === 'ready') return;
     if (msg.id === running?.run.id && (msg.type === 'result' || msg.type === 'error')) {
       const { run, timer } = running;
+      if (msg.type === 'result' && msg.summary.rows.length > run.message.windowSize) {
+        reject();
+        return;
+      }
       clearTimeout(timer);
       running = undefined;
       if (msg.type === 'error') run.resolve({ ok: false, error: msg.error });
       else {
         const id = ++nextId;
         results.set(id, { generation, workerId: msg.summary.resultId });
+        measureRun(run, msg.summary.elapsedMs);
         run.resolve({ ok: true, value: { ...msg.summary, resultId: id } });
       }
       next();
       return;
     }
-    const resolve = windows.get(msg.id);
-    if (!resolve || msg.type === 'result') return;
+    const pending = windows.get(msg.id);
+    if (!pending || msg.type === 'result') return;
+    if (msg.type === 'window' && msg.rows.length > pending.limit) {
+      reject();
+      return;
+    }
     windows.delete(msg.id);
-    resolve(msg.type === 'error' ? { ok: false, error: msg.error } : { ok: true, value: msg.rows });
+    pending.resolve(msg.type === 'error' ? { ok: false, error: msg.error } : { ok: true, value: msg.rows });
   }
 
   const closed = sqlError('engine', 'The query engine was shut down; reload the page.');
@@ -186,7 +224,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const id = ++nextId;
       return new Promise((resolve) => {
-        windows.set(id, resolve);
+        windows.set(id, { limit, resolve });
         worker.postMessage({ type: 'window', id, resultId: ref.workerId, offset, limit });
       });
     },
@@ -201,7 +239,7 @@ export function createEngine(options: EngineOptions): Engine {
       disposed = true;
       stopRunning(closed);
       for (const q of queue.splice(0)) q.resolve({ ok: false, error: closed });
-      for (const resolve of windows.values()) resolve({ ok: false, error: closed });
+      for (const w of windows.values()) w.resolve({ ok: false, error: closed });
       windows.clear();
       worker.onmessage = null;
       worker.onerror = null;

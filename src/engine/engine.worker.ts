@@ -2,17 +2,37 @@ import { createCore } from './core';
 import { handleRequest } from './handler';
 import type { EngineRequest, EngineResponse } from './protocol';
 
-/** The part of a dedicated worker's global scope this entry uses (no `webworker` lib in the project). */
-interface WorkerScope {
+/** The end of a `MessageChannel` the page holds the other end of. */
+interface Port {
   onmessage: ((event: { readonly data: EngineRequest }) => void) | null;
   postMessage(message: EngineResponse): void;
 }
 
-// The worker entry: one core per worker. Everything else lives in modules tests can import directly.
-const core = createCore();
+/** The part of a dedicated worker's global scope this entry uses (no `webworker` lib in the project). */
+interface WorkerScope {
+  /** Absent where the frame runs the engine itself (see sandbox/frame.ts). */
+  postMessage?: (message: unknown) => void;
+  onmessage: ((event: { readonly data: unknown; readonly ports: readonly Port[] }) => void) | null;
+}
+
+/**
+ * The engine's entry, bundled into the sandbox frame (see `sandbox/README` in src/engine/README.md)
+ * and started there as a `blob:` worker. It talks to the page only over the port the frame hands it
+ * in its first message: the frame never relays engine traffic, and anything the worker posts to its
+ * own `self` reaches a frame that does not listen.
+ */
 const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => {
-  handleRequest(core, event.data, (msg) => {
-    scope.postMessage(msg);
-  });
+  const port = event.ports[0];
+  if ((event.data as { type?: unknown } | null)?.type !== 'connect' || !port) return;
+  scope.onmessage = null;
+  const core = createCore();
+  port.postMessage({ type: 'ready' });
+  port.onmessage = (message) => {
+    handleRequest(core, message.data, (msg) => {
+      port.postMessage(msg);
+    });
+  };
 };
+// Tells the frame the worker runs, so it hands over the page's port (see sandbox/frame.ts).
+scope.postMessage?.({ type: 'started' });

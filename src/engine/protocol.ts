@@ -43,6 +43,8 @@ export type EngineRequest =
 
 /** Messages from the engine worker to the page. */
 export type EngineResponse =
+  /** The engine has started and takes requests (its first message). */
+  | { readonly type: 'ready' }
   | { readonly type: 'loaded'; readonly key: string; readonly total: number }
   | { readonly type: 'result'; readonly id: number; readonly summary: RunSummary }
   | { readonly type: 'window'; readonly id: number; readonly rows: readonly ResultRow[] }

@@ -93,6 +93,7 @@ describe('the built HTML', () => {
     expect(policy.get('base-uri')).toEqual(["'self'"]);
     expect(policy.get('form-action')).toEqual(["'self'"]);
     expect(policy.get('worker-src')).toEqual(["'self'"]);
+    expect(policy.get('frame-src')).toEqual(["'self'"]);
     expect(head?.[1]).not.toMatch(/unsafe-eval|\*|frame-ancestors/);
   });
 });

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createEngine } from '@site/src/engine/createEngine';
-import { createEngineWorker } from '@site/src/engine/createWorker';
+import { createSandboxWorker } from '@site/src/engine/sandbox/createSandboxWorker';
+import type { SandboxData } from '@site/src/plugins/engineSandbox';
+import { usePluginData } from '@docusaurus/useGlobalData';
 import { createGitHubClient, createSampleApi, createSampleClient, type GitHubClient } from '@site/src/github';
 import type { RequestLogEntry } from '@site/src/github';
 import { planQuery } from '@site/src/sql/plan';
@@ -47,7 +49,8 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
   const [history, setHistory] = useState<readonly string[]>(() => readHistory(historyStorage()));
   const abort = useRef<AbortController | undefined>(undefined);
 
-  const engine = useMemo(() => createEngine({ createWorker: createEngineWorker }), []);
+  const { frameUrl } = usePluginData('engine-sandbox') as SandboxData;
+  const engine = useMemo(() => createEngine({ createWorker: () => createSandboxWorker(frameUrl) }), [frameUrl]);
   useEffect(
     () => () => {
       engine.dispose();

@@ -1,13 +1,21 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { SANDBOX_DIR } from '../engineSandbox';
 import { inlineScriptHashes } from './inlineScripts';
 import { apiOrigins, buildPolicy } from './policy';
 import { addSecurityMeta } from './rewriteHtml';
 
+/**
+ * The site's pages. The engine's sandbox frame is not one of them: it carries its own, stricter
+ * policy (no network, eval allowed), which the page policy must not replace.
+ */
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+  const sandbox = join(dir, SANDBOX_DIR);
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html') && e.parentPath !== sandbox)
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** The CSP of one built page: its own inline scripts' hashes and the site's API origins. */

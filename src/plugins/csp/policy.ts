@@ -35,17 +35,11 @@ export function apiOrigins(baseUrls: readonly unknown[]): string[] {
  * The policy of one built page, as the content of a `<meta http-equiv>` tag.
  *
  * - `script-src` has no `'unsafe-inline'`: the page's own inline scripts (Docusaurus's color-mode
- *   script) are allowed by hash, so an injected script is not. It has no `'unsafe-eval'` either. alasql
- *   compiles every query with `new Function`, but only in the engine worker (`src/engine/engine.worker.ts`,
- *   via `core.ts`); the page itself only calls `alasql.parse` (`src/sql/ast.ts`), which builds a tree
- *   without eval. A dedicated worker loaded from a same-origin URL does not inherit the document's
- *   policy (CSP 3 "initialize a global object's CSP list": only blob:, data: and about: workers
- *   inherit); it takes the policy of its own response headers, and a static host sends none, so
- *   alasql can compile there while eval stays blocked on the page that holds the token. Chromium
- *   (checked by tests/e2e/csp.e2e.ts, which runs queries under this policy) and Firefox (its own
- *   dom/workers/test/test_csp.js) behave so, as the web-platform tests expect of every engine. A host
- *   that can set headers may give `engine.worker` a policy of its own: `default-src 'none';
- *   script-src 'self' 'unsafe-eval'` (the engine needs no network).
+ *   script) are allowed by hash, so an injected script is not. It has no `'unsafe-eval'` either: the
+ *   page only calls `alasql.parse` (`src/sql/ast.ts`), which builds a tree without eval. alasql
+ *   compiles queries with `new Function` only inside the engine's sandbox frame, a separate document
+ *   with its own policy (no network, eval allowed; `src/plugins/engineSandbox/policy.ts`), which this
+ *   plugin leaves alone.
  * - `style-src 'unsafe-inline'`: Monaco writes `<style>` elements at run time (theme colours,
  *   decorations, the codicon glyphs) and style attributes on every line, and the server-rendered
  *   React markup carries style attributes; none of these can be hashed ahead of time. An injected
@@ -55,7 +49,8 @@ export function apiOrigins(baseUrls: readonly unknown[]): string[] {
  * - `font-src 'self'`: Monaco's codicon font is bundled as a file under /assets/fonts, not inlined.
  * - `connect-src`: the site (search index) and the GitHub API origins it was built for, nothing
  *   else. Sample mode needs nothing: its API is a fetch handler inside the page.
- * - `worker-src 'self'`: the engine and Monaco workers are same-origin URLs; no blob: workers.
+ * - `worker-src 'self'`: Monaco's worker is a same-origin URL; the page makes no blob: workers.
+ * - `frame-src 'self'`: the engine's sandbox frame (`/engine/sandbox.<hash>.html`), and nothing else.
  * - `frame-ancestors` is not here because a `<meta>` policy cannot carry it (the browser ignores it
  *   there and says so in the console); the playground refuses to run when framed by another origin
  *   instead (`src/components/Playground/framing.ts`). `report-uri` and `sandbox` are likewise
@@ -70,6 +65,7 @@ export function buildPolicy({ scriptHashes, connectOrigins }: PolicyInputs): str
     ['font-src', "'self'"],
     ['connect-src', "'self'", ...connectOrigins],
     ['worker-src', "'self'"],
+    ['frame-src', "'self'"],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],

@@ -50,6 +50,7 @@ describe('buildPolicy', () => {
       'font-src': ["'self'"],
       'connect-src': ["'self'", 'https://api.github.com', 'http://127.0.0.1:45123'],
       'worker-src': ["'self'"],
+      'frame-src': ["'self'"],
       'object-src': ["'none'"],
       'base-uri': ["'self'"],
       'form-action': ["'self'"],

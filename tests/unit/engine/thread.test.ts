@@ -24,7 +24,7 @@ function threadWorker(): WorkerLike {
     },
   };
   thread.on('message', (data: { type: string }) => {
-    if (data.type !== 'ready') like.onmessage?.({ data: data as never });
+    like.onmessage?.({ data: data as never });
   });
   thread.on('error', (e) => like.onerror?.(e));
   return like;

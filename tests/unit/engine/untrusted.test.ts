@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+
+import { createEngine, type WorkerLike } from '../../../src/engine/client';
+import type { EngineRequest } from '../../../src/engine/protocol';
+import { MESSAGE_LIMITS, readEngineResponse } from '../../../src/engine/untrusted';
+import { planQuery } from '../../../src/sql/plan';
+import type { SelectPlan } from '../../../src/sql/types';
+
+const summary = { resultId: 1, columns: ['a'], total: 1, rows: [{ a: 1 }], elapsedMs: 2 };
+
+describe('readEngineResponse: every message from the engine is untrusted input', () => {
+  it('accepts the messages of the protocol', () => {
+    const good: unknown[] = [
+      { type: 'ready' },
+      { type: 'loaded', key: 'k', total: 3 },
+      { type: 'result', id: 4, summary },
+      { type: 'window', id: 5, rows: [{ a: 'x', b: null, c: { d: [1, 'e', true] }, e: undefined }] },
+      { type: 'error', id: 6, error: { code: 'runtime', message: 'm', line: 1, column: 2 } },
+      { type: 'result', id: 7, summary: { ...summary, rows: [{ a: new Date(0) }] } },
+    ];
+    for (const msg of good) expect(readEngineResponse(msg), JSON.stringify(msg)).toBe(msg);
+  });
+
+  it.each<[string, unknown]>([
+    ['no object', 'result'],
+    ['an unknown type', { type: 'eval', code: 'x' }],
+    ['an extra key', { type: 'ready', html: '<img>' }],
+    ['a string id', { type: 'window', id: '1', rows: [] }],
+    ['a fractional id', { type: 'window', id: 1.5, rows: [] }],
+    ['rows that are not an array', { type: 'window', id: 1, rows: { length: 1 } }],
+    ['a row that is an array', { type: 'window', id: 1, rows: [[1]] }],
+    ['a function-like cell', { type: 'window', id: 1, rows: [{ a: new Map() }] }],
+    ['a typed array cell', { type: 'window', id: 1, rows: [{ a: new Uint8Array(4) }] }],
+    [
+      'too many rows',
+      { type: 'window', id: 1, rows: Array.from({ length: MESSAGE_LIMITS.rows + 1 }, () => ({})) },
+    ],
+    ['too deep a cell', { type: 'window', id: 1, rows: [{ a: deep(MESSAGE_LIMITS.depth + 1) }] }],
+    ['too much text', { type: 'window', id: 1, rows: [{ a: 'x'.repeat(MESSAGE_LIMITS.textChars + 1) }] }],
+    ['an unknown error code', { type: 'error', id: 1, error: { code: 'pwned', message: 'm' } }],
+    [
+      'an error message too long',
+      { type: 'error', id: 1, error: { code: 'runtime', message: 'm'.repeat(5_000) } },
+    ],
+    [
+      'an error with markup fields',
+      { type: 'error', id: 1, error: { code: 'runtime', message: 'm', html: '<b>' } },
+    ],
+    ['a negative line', { type: 'error', id: 1, error: { code: 'runtime', message: 'm', line: -1 } }],
+    ['more rows than the total', { type: 'result', id: 1, summary: { ...summary, total: 0 } }],
+    ['a non-string column', { type: 'result', id: 1, summary: { ...summary, columns: [{}] } }],
+    ['an infinite time', { type: 'result', id: 1, summary: { ...summary, elapsedMs: Infinity } }],
+    ['a class instance as a row', { type: 'window', id: 1, rows: [new URL('https://x.test')] }],
+  ])('refuses %s', (_, msg) => {
+    expect(readEngineResponse(msg)).toBeUndefined();
+  });
+});
+
+function deep(levels: number): unknown {
+  let v: unknown = 1;
+  for (let i = 0; i < levels; i++) v = [v];
+  return v;
+}
+
+function select(sql: string): SelectPlan {
+  const r = planQuery(sql);
+  if (!r.ok || r.value.kind !== 'select') throw new Error(r.ok ? r.value.kind : r.error.message);
+  return r.value;
+}
+
+/** A worker that answers every run with what `answer` returns, as compromised engine code could. */
+function lyingWorker(answer: (req: EngineRequest) => unknown, workers: WorkerLike[]): WorkerLike {
+  const w: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(req) {
+      if (req.type !== 'run' && req.type !== 'window') return;
+      setTimeout(() => {
+        const data = readEngineResponse(answer(req));
+        if (data) w.onmessage?.({ data });
+        else w.onerror?.({ reason: 'malformed' });
+      }, 0);
+    },
+    terminate() {
+      w.onmessage = null;
+    },
+  };
+  workers.push(w);
+  return w;
+}
+
+describe('engine client: an engine that lies is replaced', () => {
+  const plan = select('SELECT 1 AS one');
+
+  it('refuses a first window larger than asked for, restarts, and says why', async () => {
+    const workers: WorkerLike[] = [];
+    const engine = createEngine({
+      windowSize: 2,
+      createWorker: () =>
+        lyingWorker(
+          (req) =>
+            req.type === 'run' && {
+              type: 'result',
+              id: req.id,
+              summary: { ...summary, total: 5, rows: Array.from({ length: 5 }, () => ({ a: 1 })) },
+            },
+          workers,
+        ),
+    });
+    const r = await engine.run(plan, 'https://api.github.com').result;
+    expect(r.ok ? 'ok' : r.error.code).toBe('engine');
+    expect(r.ok ? '' : r.error.message).toMatch(/does not accept.*restarted.*kept/);
+    expect(engine.restarts).toBe(1);
+    expect(workers).toHaveLength(2);
+    engine.dispose();
+  });
+
+  it('refuses a window larger than asked for', async () => {
+    const workers: WorkerLike[] = [];
+    const engine = createEngine({
+      createWorker: () =>
+        lyingWorker(
+          (req) =>
+            req.type === 'run'
+              ? { type: 'result', id: req.id, summary: { ...summary, total: 100 } }
+              : {
+                  type: 'window',
+                  id: req.type === 'window' ? req.id : 0,
+                  rows: Array.from({ length: 20 }, () => ({})),
+                },
+          workers,
+        ),
+    });
+    const r = await engine.run(plan, 'https://api.github.com').result;
+    if (!r.ok) throw new Error(r.error.message);
+    const w = await engine.fetchWindow(r.value.resultId, 1, 10);
+    expect(w.ok ? 'ok' : w.error.code).toBe('no-data');
+    expect(engine.restarts).toBe(1);
+    engine.dispose();
+  });
+
+  it('replaces an engine that sends a malformed message, with a message that names no internals', async () => {
+    const workers: WorkerLike[] = [];
+    const engine = createEngine({
+      createWorker: () => lyingWorker(() => ({ type: 'result', id: 1, summary: '<img src=x>' }), workers),
+    });
+    const r = await engine.run(plan, 'https://api.github.com').result;
+    expect(r.ok ? 'ok' : r.error.message).toMatch(
+      /^The query engine sent an answer the page does not accept/,
+    );
+    expect(engine.restarts).toBe(1);
+    engine.dispose();
+  });
+});
