@@ -50,7 +50,10 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
   const abort = useRef<AbortController | undefined>(undefined);
 
   const { frameUrl } = usePluginData('engine-sandbox') as SandboxData;
-  const engine = useMemo(() => createEngine({ createWorker: () => createSandboxWorker(frameUrl) }), [frameUrl]);
+  const engine = useMemo(
+    () => createEngine({ createWorker: () => createSandboxWorker(frameUrl) }),
+    [frameUrl],
+  );
   useEffect(
     () => () => {
       engine.dispose();
