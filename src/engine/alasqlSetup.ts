@@ -1,22 +1,34 @@
 import alasql from 'alasql';
 
 import { sqliteMax, sqliteMin } from '../sql/aggregates';
-import { jsonArrayLength, jsonExtract, jsonType } from '../sql/json';
+import { jsonArrayLength, jsonType } from '../sql/json';
+import { DISTINCT_AGGREGATES } from './distinct';
+import { freezeRealm, hardenAlasql } from './harden';
+import { TEXT_FUNCTIONS } from './textFunctions';
 
-let installed = false;
+let done = false;
 
 /**
- * Registers SQLite's JSON functions and MIN/MAX with alasql under the names the checker allows (see
- * `allowList.ts`). alasql's function table is global to the module, so this runs once per realm.
+ * Prepares the realm the engine runs in, once: patches alasql where it let query text or data reach
+ * generated code (harden.ts), registers the functions the checker allows under the names it
+ * canonicalises to (see `allowList.ts`), and then freezes the built-in prototypes. alasql's function
+ * table is global to the module, so this is per realm, and the freezing is why only a realm that runs
+ * nothing but the engine may call it (the worker; a test process).
  */
-export function installSqlFunctions(): void {
-  if (installed) return;
-  installed = true;
-  // Registered directly, not wrapped: these run once per row, and a wrapper with rest args costs.
-  alasql.fn.json_extract = jsonExtract;
+export function setUpEngineRealm(): void {
+  if (done) return;
+  done = true;
+  hardenAlasql();
+  // SQLite's JSON functions. json_extract is charged for the JSON text it builds (textFunctions.ts);
+  // the others are registered directly: they run once per row, and a wrapper costs.
   alasql.fn.json_array_length = jsonArrayLength;
   alasql.fn.json_type = jsonType;
+  // REPLACE, CONCAT, UPPER …: charged, SQLite's. Registered in alasql.fn, they win over alasql's own
+  // of the same name, which its compiler only uses when alasql.fn has none.
+  Object.assign(alasql.fn, TEXT_FUNCTIONS);
   // Reducers named as the aggregates they replace, so an unaliased column is still called MAX(x).
   alasql.aggr.MAX = sqliteMax;
   alasql.aggr.MIN = sqliteMin;
+  Object.assign(alasql.aggr, DISTINCT_AGGREGATES);
+  freezeRealm();
 }

@@ -2,12 +2,14 @@ import alasql from 'alasql';
 
 import type { ApiCall, ParamValue } from '../resources/calls';
 import { RESOURCES } from '../resources/registry';
+import { isSafeName } from '../sql/allowList';
 import type { AstNode } from '../sql/ast';
 import { checkSelect, type CheckedSelect } from '../sql/check';
 import { knownColumns } from '../sql/columns';
 import { fail, ok, sqlError, type Result } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
-import { installSqlFunctions } from './alasqlSetup';
+import { setUpEngineRealm } from './alasqlSetup';
+import { compileChecked, runCompiled, type CompiledQuery } from './compiled';
 import { dropTerms, satisfiedTerms } from './prune';
 import { decorateRows, rowParams, type Row } from './rows';
 
@@ -34,8 +36,6 @@ export interface EngineCore {
   release(resultId: number): void;
 }
 
-type Compiled = (params?: unknown) => unknown;
-
 /** Results kept for windowing; older ones are released, so memory stays bounded. */
 const KEPT_RESULTS = 4;
 /** Compiled queries kept; re-running the same text skips parse, check and compile. */
@@ -43,20 +43,27 @@ const KEPT_QUERIES = 64;
 
 let databases = 0;
 
-/** A fresh core with its own alasql database. */
+/**
+ * A fresh core with its own alasql database. The first one prepares the realm (alasqlSetup.ts): it
+ * patches alasql and freezes the built-in prototypes, so call it only where nothing but the engine
+ * runs (the worker; a test process).
+ */
 export function createCore(): EngineCore {
-  installSqlFunctions();
+  setUpEngineRealm();
   const dbid = `stackql_engine_${++databases}`;
   const db = new alasql.Database(dbid);
   const datasets = new Map<string, { rows: Row[]; params: Readonly<Record<string, ParamValue>> }>();
   const results = new Map<number, ResultRow[]>();
   // A query's checked tree, for reading its WHERE; never compiled, so alasql's compiler cannot change it.
   const analyses = new Map<string, CheckedSelect>();
-  const compiled = new Map<string, { run: Compiled; ast: AstNode }>();
+  const compiled = new Map<string, CompiledQuery>();
   let nextResult = 0;
 
+  // `table` comes from the page's plan (a resource's name), never from the query text; it is checked
+  // anyway, since it is pasted into this statement.
   const tableFor = (table: string) => {
-    if (!(table in db.tables)) db.exec(`CREATE TABLE [${table}]`);
+    if (!isSafeName(table)) throw new Error('Bad table name');
+    if (!Object.hasOwn(db.tables, table)) db.exec(`CREATE TABLE [${table}]`);
     return db.tables[table] as { data: unknown[] };
   };
 
@@ -86,17 +93,9 @@ export function createCore(): EngineCore {
     const ast = fresh.value.ast;
     dropTerms(ast, drop);
     tableFor(table);
-    let run: Compiled;
-    try {
-      run = (ast as unknown as { compile(db: string): Compiled }).compile(dbid);
-    } catch (e) {
-      // The allow-list keeps alasql to well-trodden paths, but its compiler can still throw on odd input.
-      const message = e instanceof Error ? e.message : String(e);
-      return fail(sqlError('runtime', `The query could not be compiled: ${message}`));
-    }
-    const entry = { run, ast };
-    remember(compiled, cacheKey, entry);
-    return ok(entry);
+    const entry = compileChecked(ast, dbid, rowWidth(ast, resource?.fields.length ?? 1));
+    if (entry.ok) remember(compiled, cacheKey, entry.value);
+    return entry;
   };
 
   return {
@@ -112,6 +111,7 @@ export function createCore(): EngineCore {
     drop: (key) => void datasets.delete(key),
     has: (key) => datasets.has(key),
     run(query, table, keys, windowSize) {
+      if (!isSafeName(table)) return fail(sqlError('no-data', 'The engine has no table of that name.'));
       const missing = keys.filter((k) => !datasets.has(k));
       if (missing.length > 0) {
         return fail(
@@ -130,15 +130,10 @@ export function createCore(): EngineCore {
       if (!q.ok) return q;
       const started = performance.now();
       tableFor(table).data = parts.length === 1 ? (parts[0]?.rows ?? []) : parts.flatMap((p) => p.rows);
-      let rows: ResultRow[];
-      try {
-        rows = q.value.run() as ResultRow[];
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        return fail(sqlError('runtime', `The query failed while running: ${message}`));
-      } finally {
-        tableFor(table).data = [];
-      }
+      const ran = runCompiled(q.value);
+      tableFor(table).data = [];
+      if (!ran.ok) return ran;
+      const rows = ran.value;
       const resultId = ++nextResult;
       results.set(resultId, rows);
       for (const id of results.keys()) if (results.size > KEPT_RESULTS && id !== resultId) results.delete(id);
@@ -154,6 +149,14 @@ export function createCore(): EngineCore {
     },
     release: (resultId) => void results.delete(resultId),
   };
+}
+
+/** What one row of a query costs in cells: its columns (`*` is every field), group and sort keys. */
+function rowWidth(ast: AstNode, fields: number): number {
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  const columns = Array.isArray(ast.columns) ? (ast.columns as AstNode[]) : [];
+  const selected = columns.reduce((n, c) => n + (c.columnid === '*' ? fields : 1), 0);
+  return Math.max(selected, 1) + count(ast.group) + count(ast.order);
 }
 
 /** Adds to a bounded cache, dropping the oldest entry when full. */

@@ -103,26 +103,50 @@ export const CAST_TYPES: ReadonlySet<string> = new Set([
 
 /** Names a column or property may have: plain identifiers, and none that reach JS prototypes. */
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const PROTOTYPE_NAMES = new Set([
+
+/**
+ * Names every plain JS object has (Object.prototype's members, and `prototype`), lower case. A column,
+ * alias or `->` property of one of these names would read a built-in (`metadata->constructor`), and
+ * the engine freezes Object.prototype (see src/engine/SECURITY.md), so alasql's own
+ * `row['toString'] = …` would fail: they are refused with a message that says why. A fixed list, so
+ * the page's planner and the engine's checker agree whatever the realm adds.
+ */
+const RESERVED_NAMES: ReadonlySet<string> = new Set([
   '__proto__',
   'constructor',
   'prototype',
+  'tostring',
+  'tolocalestring',
+  'valueof',
+  'hasownproperty',
+  'isprototypeof',
+  'propertyisenumerable',
   '__definegetter__',
+  '__definesetter__',
   '__lookupgetter__',
+  '__lookupsetter__',
 ]);
+
+/** Whether a name is one every JS object has (see RESERVED_NAMES), in any case. */
+export function isReservedName(name: string): boolean {
+  return RESERVED_NAMES.has(name.trim().toLowerCase());
+}
 
 /** Whether a name is a plain identifier that is not a prototype property. */
 export function isSafeName(name: unknown): name is string {
-  return typeof name === 'string' && IDENT.test(name) && !PROTOTYPE_NAMES.has(name.toLowerCase());
+  return typeof name === 'string' && IDENT.test(name) && !isReservedName(name);
 }
 
-/** Whether an `AS` alias is safe: no quotes, backslashes or line breaks, short, and no prototype name. */
+/**
+ * Whether an `AS` alias is safe: short, and no character that ends a JS string (quotes, backslash,
+ * line breaks; alasql pastes some aliases into `r['…']` unescaped), and not a reserved name.
+ */
 export function isSafeAlias(alias: unknown): alias is string {
   return (
     typeof alias === 'string' &&
     alias.length > 0 &&
     alias.length <= 64 &&
     /^[^'"`\\[\]\r\n\u2028\u2029]+$/.test(alias) &&
-    !PROTOTYPE_NAMES.has(alias.trim().toLowerCase())
+    !isReservedName(alias)
   );
 }

@@ -1,5 +1,6 @@
 import { className, kindOf, parseAlasql, type AstNode } from './ast';
 import { checkExpression, type ExprContext } from './checkExpr';
+import { checkClauseKey, type KeyNames } from './clauseKeys';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
 import { locate } from './locate';
 import { isSafeName } from './allowList';
@@ -124,9 +125,23 @@ function checkSelectNode(
   const tables = new Set([table, ...(alias ? [alias] : [])]);
   const ctx: ExprContext = { text, tables, aggregates: 0, ...(columns ? { columns } : {}) };
   const selected = Array.isArray(st.columns) ? (st.columns as unknown[]) : [];
+  const keyNames: KeyNames = {
+    columns: columns ?? new Set(),
+    aliases: selected.flatMap((c) => {
+      const as = (c as AstNode | null)?.as;
+      return typeof as === 'string' ? [as] : [];
+    }),
+  };
+  // A bare string in GROUP BY or ORDER BY is refused, or becomes the alias it names (see clauseKeys.ts).
+  const group = Array.isArray(st.group) ? (st.group as unknown[]) : [];
+  for (const [i, term] of group.entries()) {
+    const key = checkClauseKey(term, 'GROUP BY', text, keyNames);
+    if (!key.ok) return key;
+    group[i] = key.value;
+  }
   const whereWrap = st.where as AstNode | undefined;
   const where = whereWrap?.expression as AstNode | undefined;
-  const parts: unknown[] = [...selected, ...(where ? [where] : []), ...listOf(st.group), st.having ?? null];
+  const parts: unknown[] = [...selected, ...(where ? [where] : []), ...group, st.having ?? null];
   if (
     whereWrap !== undefined &&
     (kindOf(whereWrap) !== 'Expression' ||
@@ -146,6 +161,9 @@ function checkSelectNode(
       (k) => !['expression', 'direction', 'nocase'].includes(k) && o[k] !== undefined,
     );
     if (kindOf(o) !== 'Expression' || extra) return err('This ORDER BY form is not allowed.', ['ORDER']);
+    const key = checkClauseKey(o.expression, 'ORDER BY', text, keyNames);
+    if (!key.ok) return key;
+    o.expression = key.value;
     const e = checkExpression(o.expression, ctx);
     if (e) return fail(e);
   }

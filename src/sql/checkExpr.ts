@@ -5,6 +5,7 @@ import {
   CAST_TYPES,
   JSON_FUNCTIONS,
   UNARY_OPS,
+  isReservedName,
   isSafeAlias,
   isSafeName,
 } from './allowList';
@@ -59,14 +60,24 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
     return err(`${key} is not allowed in an expression (in ${className(node)}).`);
   }
   if (node.as !== undefined && !isSafeAlias(node.as)) {
-    return err(
-      'An alias may not contain quotes, backslashes or line breaks, and may not be a JS prototype name.',
-    );
+    if (typeof node.as === 'string' && isReservedName(node.as)) {
+      return err(
+        `The alias ${node.as} is reserved: every JavaScript object has a ${node.as} property, which the engine keeps fixed. Pick another name, e.g. ${node.as}_.`,
+        node.as,
+      );
+    }
+    return err('An alias may not contain quotes, backslashes or line breaks, and is at most 64 characters.');
   }
   const check = (child: unknown): SqlError | undefined => checkExpression(child, ctx);
   switch (kind) {
     case 'Column': {
       const id = node.columnid;
+      if (typeof id === 'string' && isReservedName(id)) {
+        return err(
+          `${id} is not a column: every JavaScript object has a ${id} property, so the name is reserved.`,
+          id,
+        );
+      }
       if (typeof id !== 'string' || (id !== '*' && !isSafeName(id))) {
         return err('Column names must be plain names (letters, digits and _).', String(id));
       }
@@ -106,7 +117,14 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
         node.funcid = id;
       }
       const expr = node.expression as AstNode | undefined;
-      return kindOf(expr) === 'Column' && expr?.columnid === '*' ? undefined : check(expr);
+      if (kindOf(expr) !== 'Column' || expr?.columnid !== '*') return check(expr);
+      // alasql takes SUM(*) and COUNT(DISTINCT *) and gives nothing useful; SQLite refuses them.
+      return id === 'COUNT' && node.distinct !== true
+        ? undefined
+        : err(
+            `Only COUNT(*) takes *: write a column, e.g. ${id}(${node.distinct === true ? 'DISTINCT ' : ''}id).`,
+            id,
+          );
     }
     case 'CaseValue': {
       const whens = Array.isArray(node.whens) ? (node.whens as unknown[]) : [];
@@ -133,6 +151,11 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
     case 'Convert': {
       const type = typeof node.dbtypeid === 'string' ? node.dbtypeid.toUpperCase() : '';
       if (!CAST_TYPES.has(type)) return err(`CAST to ${type} is not allowed.`, 'CAST');
+      // alasql pastes the size and precision into the code it generates: numbers only.
+      const sizes = [node.dbsize, node.dbprecision].filter((v) => v !== undefined);
+      if (sizes.some((v) => typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {
+        return err('A CAST size must be a whole number, e.g. CAST(x AS VARCHAR(10)).', 'CAST');
+      }
       return check(node.expression);
     }
   }

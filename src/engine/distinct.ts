@@ -1,0 +1,98 @@
+import type { ResultRow } from '../sql/types';
+
+/**
+ * DISTINCT as SQLite does it, for the engine to use instead of alasql's. alasql keys distinct rows
+ * and `COUNT(DISTINCT x)` values by their text in a plain object: a value `__proto__` replaced that
+ * object's prototype, `constructor` and `toString` counted as already seen, NULL equalled '' and the
+ * number 1 the text '1'. Here values are keyed by type and value in a Map or Set.
+ */
+
+/**
+ * A key equal for two values exactly when SQLite's DISTINCT takes them as equal: NULLs equal each
+ * other, numbers by value (TRUE is 1), text by its characters, JSON values by their JSON text.
+ */
+export function valueKey(v: unknown): string {
+  if (v === null || v === undefined) return 'z';
+  switch (typeof v) {
+    case 'number':
+      return Number.isNaN(v) ? 'z' : `n${String(v)}`;
+    case 'bigint':
+      return `n${String(v)}`;
+    case 'boolean':
+      return v ? 'n1' : 'n0';
+    case 'string':
+      return `s${v}`;
+    default:
+      return v instanceof Date ? `d${String(v.getTime())}` : `j${JSON.stringify(v)}`;
+  }
+}
+
+/** The rows with later duplicates removed, in order; columns a row lacks count as NULL. */
+export function distinctRows(rows: readonly ResultRow[]): ResultRow[] {
+  const names = new Set<string>();
+  for (const row of rows) for (const k in row) names.add(k);
+  const columns = [...names];
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    // Each column's key prefixed by its length, so no two rows' keys run together the same way.
+    let key = '';
+    for (const c of columns) {
+      const k = valueKey(row[c]);
+      key += columns.length === 1 ? k : `${String(k.length)}:${k}`;
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** SQLite's text-to-number for SUM and AVG: the longest numeric prefix, else 0. */
+function sqlNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v !== 'string') return 0;
+  const m = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(v);
+  return m ? Number(m[0]) : 0;
+}
+
+interface Distinct {
+  readonly seen: Set<string>;
+  readonly values: unknown[];
+}
+
+/**
+ * An alasql reducer (stage 1 starts a group, 2 adds a value, 3 finishes) over the distinct non-NULL
+ * values of a group; `finish` gets them in order of first appearance.
+ */
+function distinctReducer(finish: (values: readonly unknown[]) => unknown) {
+  const add = (acc: Distinct, v: unknown): Distinct => {
+    if (v === null || v === undefined) return acc;
+    const key = valueKey(v);
+    if (!acc.seen.has(key)) {
+      acc.seen.add(key);
+      acc.values.push(v);
+    }
+    return acc;
+  };
+  return (value: unknown, acc: unknown, stage: number): unknown => {
+    if (stage === 1) return add({ seen: new Set(), values: [] }, value);
+    const state = acc as Distinct | undefined;
+    if (stage === 3) return finish(state?.values ?? []);
+    return state ? add(state, value) : add({ seen: new Set(), values: [] }, value);
+  };
+}
+
+const sum = (values: readonly unknown[]) => values.reduce<number>((n, v) => n + sqlNumber(v), 0);
+
+/** Reducers for the DISTINCT aggregates, by the name the engine gives them (see rewrite.ts). */
+export const DISTINCT_AGGREGATES: Readonly<
+  Record<string, (value: unknown, acc: unknown, stage: number) => unknown>
+> = {
+  STACKQL_COUNT_DISTINCT: distinctReducer((values) => values.length),
+  STACKQL_SUM_DISTINCT: distinctReducer((values) => (values.length === 0 ? null : sum(values))),
+  STACKQL_TOTAL_DISTINCT: distinctReducer(sum),
+  STACKQL_AVG_DISTINCT: distinctReducer((values) =>
+    values.length === 0 ? null : sum(values) / values.length,
+  ),
+};
