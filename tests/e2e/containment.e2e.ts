@@ -1,8 +1,18 @@
 import { createServer, type Server } from 'node:net';
+import { compressToEncodedURIComponent } from 'lz-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page, Worker } from 'playwright-core';
 import { useBrowser, type Visit } from './support/browser';
-import { resultStatus, runQuery, setSql, waitForPlayground } from './support/playground';
+import { fakeRequests, resetFake } from './support/fakeGitHub';
+import {
+  alertText,
+  editorText,
+  resultStatus,
+  runQuery,
+  setSql,
+  useFakeApi,
+  waitForPlayground,
+} from './support/playground';
 
 const browser = useBrowser();
 
@@ -241,5 +251,88 @@ describe('containment: the engine runs where no network is possible', () => {
     ).toEqual([]);
     takeCspRefusals(visit);
     visit.errors.splice(0, visit.errors.length, ...visit.errors.filter((e) => !e.includes('engine crash')));
+  });
+});
+
+const WHERE = "WHERE org = 'acme' AND package_name = 'web/frontend' AND package_type = 'container'";
+const FROM = `FROM github.packages.org_versions ${WHERE}`;
+
+describe('containment: the known injections, typed into the editor, reach nothing', () => {
+  /** What each injection would run: a request to the loopback listener (backticks: no SQL quote). */
+  const exfil = (path: string): string => `fetch(\`${listenUrl}/${path}\`)`;
+
+  it.each<[string, (e: string) => string, RegExp | number]>([
+    [
+      'the IN-list cache key',
+      (e) => `SELECT id, name ${FROM} AND name IN ('constructor"]&&${e}||alasql.sets["constructor')`,
+      0,
+    ],
+    ['NOT IN', (e) => `SELECT id ${FROM} AND name NOT IN ('x"]||${e}||alasql.sets["x', 'y')`, 249],
+    ['a string in ORDER BY', (e) => `SELECT id ${FROM} ORDER BY ''']+${e}+['''`, /ORDER BY/],
+    ['an unknown quoted name in ORDER BY', (e) => `SELECT id ${FROM} ORDER BY "']+${e}+['"`, /ORDER BY/],
+    [
+      'a tab in a GROUP BY string',
+      (e) => `SELECT name || 'a\t${e}' AS k, COUNT(*) AS n ${FROM} GROUP BY name || 'a\t${e}'`,
+      249,
+    ],
+  ])(
+    '%s, from a shared link and one Run: runs as data or is refused, nothing connects',
+    async (_, sqlFor, outcome) => {
+      await resetFake();
+      const sql = sqlFor(exfil('injected'));
+      // As the attack arrives: a link that fills the editor, then the reader's token and one Run.
+      const visit = await browser.open(`/playground#sql=${compressToEncodedURIComponent(sql)}`, {
+        clipboard: true,
+      });
+      const { page } = visit;
+      await waitForPlayground(page);
+      await useFakeApi(page);
+      const before = connections;
+      await runQuery(page);
+      if (typeof outcome === 'number') {
+        await expect
+          .poll(() => resultStatus(page).innerText())
+          .toMatch(new RegExp(`^${String(outcome)} rows? from GitHub`));
+      } else {
+        expect(await alertText(page)).toMatch(outcome);
+        expect(await fakeRequests()).toEqual([]);
+      }
+      await page.waitForTimeout(500);
+      expect(connections - before).toBe(0);
+      expect(visit.requests.filter((u) => u.startsWith(listenUrl))).toEqual([]);
+      expect(await editorText(page)).toBe(sql);
+    },
+  );
+
+  it('GROUP BY a prototype name pollutes nothing: the next SELECT * has exactly the documented columns', async () => {
+    const visit = await browser.open('/playground');
+    const { page } = visit;
+    await waitForPlayground(page);
+    await setSql(page, `SELECT COUNT(*) AS n ${FROM} GROUP BY '__proto__'`);
+    await runQuery(page);
+    expect(await alertText(page)).toMatch(/GROUP BY '__proto__' groups by a constant text/);
+    await setSql(page, `SELECT * ${FROM} LIMIT 1`);
+    await runQuery(page);
+    await expect.poll(() => resultStatus(page).innerText()).toMatch(/^1 row/);
+    const headers = await page
+      .getByRole('table', { name: 'Query results' })
+      .getByRole('columnheader')
+      .allInnerTexts();
+    expect(headers).toHaveLength(11);
+  });
+
+  it('a query that builds text without bound ends in a clear error; the page stays usable', async () => {
+    const visit = await browser.open('/playground');
+    const { page } = visit;
+    await waitForPlayground(page);
+    let grow = 'name';
+    for (let i = 0; i < 8; i++) grow = `REPLACE(${grow}, '0', '${'0'.repeat(40)}')`;
+    await setSql(page, `SELECT ${grow} AS x ${FROM}`);
+    await runQuery(page);
+    expect(await alertText(page)).toMatch(/builds more than 64 MB of text/);
+    await setSql(page, `SELECT COUNT(*) AS n ${FROM}`);
+    await runQuery(page);
+    await expect.poll(() => resultStatus(page).innerText()).toMatch(/^1 row/);
+    expect(await page.getByRole('cell', { name: '249' }).count()).toBe(1);
   });
 });

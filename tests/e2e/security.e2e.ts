@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { compressToEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { FaultRule } from '../../src/github/fake/types';
 import { HOSTILE_ID_BASE } from '../../src/github/fake/hostile';
 import { useBrowser } from './support/browser';
@@ -235,5 +235,90 @@ describe('security: links', () => {
     await visit.page.waitForTimeout(300);
     expect(await fakeRequests()).toEqual([]);
     expect(visit.requests.filter((u) => u.startsWith(FAKE_API_URL))).toEqual([]);
+  });
+});
+
+describe('security: links that would send the token elsewhere', () => {
+  it.each([
+    [
+      'userinfo without slashes',
+      `http:x@127.0.0.1:45123/orgs/acme/packages/container/web%2Ffrontend/versions?page=2`,
+    ],
+    [
+      'userinfo',
+      `http://user:pw@127.0.0.1:45123/orgs/acme/packages/container/web%2Ffrontend/versions?page=2`,
+    ],
+    ['a relative URL', `/orgs/acme/packages/container/web%2Ffrontend/versions?page=2`],
+    [
+      'a protocol-relative URL',
+      `//127.0.0.1:45123/orgs/acme/packages/container/web%2Ffrontend/versions?page=2`,
+    ],
+    ['a backslash', `http:\\\\127.0.0.1:45123/orgs/acme/packages/container/web%2Ffrontend/versions?page=2`],
+  ])('stops at a next-page Link with %s, sending nothing more', async (_, target) => {
+    const { page } = await openOnFake();
+    const link = `<${target}>; rel="next"`;
+    await resetFake({ faults: [{ action: { type: 'foreign-link', link }, page: 1 }] });
+    await setSql(page, LIST);
+    await runQuery(page);
+    const status = await resultStatus(page).innerText();
+    expect(status).toMatch(/^100 rows from GitHub/);
+    expect(status).toMatch(/Partial result/);
+    expect(status).toMatch(/next-page link/);
+    expect(await fakeRequests()).toHaveLength(1);
+  });
+});
+
+describe('security: writes say what they do', () => {
+  it('refuses EXEC of a delete method, naming the DELETE to write, and opens no dialog', async () => {
+    const { page } = await openOnFake();
+    const sql =
+      "EXEC github.packages.org_versions.delete_package_version_for_org @org='acme', @package_type='container', @package_name='web/frontend', @package_version_id=1";
+    await setSql(page, sql);
+    await runQuery(page);
+    expect(await alertText(page)).toMatch(
+      /is a DELETE method: write DELETE FROM github\.packages\.org_versions/,
+    );
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await fakeRequests()).toEqual([]);
+  });
+});
+
+describe('security: exports and shared links', () => {
+  it('copies Markdown in which links, images and HTML from the data stay text', async () => {
+    await resetFake({ hostile: true });
+    const { page } = await openOnFake();
+    await setSql(
+      page,
+      `SELECT id, name, description FROM github.packages.org_versions ${WHERE} AND id >= ${HOSTILE_ID_BASE} ORDER BY id`,
+    );
+    await runQuery(page);
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^\| id \|/);
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/m); // no live [text](url)
+    expect(markdown).not.toMatch(/(^|[^\\])<(img|script|a)\b/im); // no live HTML
+    expect(markdown).not.toMatch(/https?:\/\//); // no bare URL a renderer would autolink
+  });
+
+  it('leaves token-like text out of a copied link and says so', async () => {
+    const { page } = await openOnFake();
+    await setSql(page, `SELECT id FROM github.packages.org_versions ${WHERE} AND name = '${E2E_TOKEN}'`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText(/Removed a token-like string from the link/).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const shared = decompressFromEncodedURIComponent(new URL(link).hash.replace(/^#sql=/, ''));
+    expect(shared).not.toContain(E2E_TOKEN);
+    expect(shared).toContain('[REDACTED]');
+    expect(await editorText(page)).toContain(E2E_TOKEN); // the reader's own text is not changed
+  });
+
+  it('strips token-like text from a link it opens, and says so', async () => {
+    const sql = `SELECT id FROM github.packages.org_versions ${WHERE} AND name = '${E2E_TOKEN}'`;
+    const visit = await browser.open(`/playground#sql=${compressToEncodedURIComponent(sql)}`, {
+      clipboard: true,
+    });
+    await waitForPlayground(visit.page);
+    await visit.page.getByText(/Removed a token-like string from it/).waitFor();
+    expect(await editorText(visit.page)).not.toContain(E2E_TOKEN);
   });
 });
