@@ -65,10 +65,24 @@ async function runDefaultQuery(target: Page | Frame | FrameLocator): Promise<voi
 }
 
 describe('the built HTML', () => {
-  const pages = readdirSync(BUILD, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+  const html = readdirSync(BUILD, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+  // The engine's sandbox frame is not a page: it has its own policy (containment.e2e.ts).
+  const pages = html.filter((f) => !f.startsWith('engine/'));
 
   it('has pages to check', () => {
     expect(pages).toEqual(expect.arrayContaining(['index.html', 'playground.html', '404.html']));
+  });
+
+  it('leaves the engine sandbox its own policy: no network, not the site policy', () => {
+    const sandbox = html.filter((f) => f.startsWith('engine/'));
+    expect(sandbox).toHaveLength(1);
+    const text = readFileSync(join(BUILD, sandbox[0] ?? ''), 'utf8');
+    const metas = [...text.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/g)];
+    expect(metas).toHaveLength(1);
+    const policy = parsePolicy(metas[0]?.[1] ?? '');
+    expect(policy.get('connect-src')).toEqual(["'none'"]);
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    expect(text.indexOf('<meta http-equiv="Content-Security-Policy"')).toBeLessThan(text.indexOf('<script'));
   });
 
   it.each(pages)('%s starts its head with the policy and no-referrer', (file) => {

@@ -132,7 +132,7 @@ describe('playground: sample data', () => {
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toMatch(/^\| id \| name \| created_at \| updated_at \|\n\| --- \|/);
+      .toMatch(/^\| id \| name \| created\\_at \| updated\\_at \|\n\| --- \|/); // `_` escaped, rendered as is
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
     expect(markdown.split('\n')).toHaveLength(WEB + 2);
   });

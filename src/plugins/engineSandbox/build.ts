@@ -58,9 +58,10 @@ export async function buildSandboxFrame(siteDir: string): Promise<SandboxFrame> 
   const boot = before + literal + after;
   if (/<\/script|<!--/i.test(boot)) throw new Error('engine sandbox: the boot script cannot be inlined');
   const html =
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    // The policy first in <head>, as on every page: a <meta> policy covers only what follows it.
+    '<!doctype html><html lang="en"><head>' +
     `<meta http-equiv="Content-Security-Policy" content="${sandboxPolicy(scriptHash(boot))}">` +
-    '<meta name="referrer" content="no-referrer"><title>Query engine</title></head>' +
+    '<meta name="referrer" content="no-referrer"><meta charset="utf-8"><title>Query engine</title></head>' +
     `<body><script>${boot}</script></body></html>\n`;
   const hash = createHash('sha256').update(html).digest('hex').slice(0, 10);
   return { fileName: `sandbox.${hash}.html`, html };
