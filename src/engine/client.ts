@@ -1,5 +1,5 @@
 import type { ApiCall } from '../resources/calls';
-import type { Result } from '../sql/errors';
+import type { Result, SqlError } from '../sql/errors';
 import type { ResultRow, SelectPlan } from '../sql/types';
 import type { RunSummary } from './core';
 import type { EngineRequest, EngineResponse } from './protocol';
@@ -14,12 +14,17 @@ export interface WorkerLike {
 }
 
 export interface EngineOptions {
-  /** Starts a worker: `createEngineWorker` in the browser, a fake in tests. */
+  /** Starts a worker: `createSandboxWorker` in the browser, a fake in tests. */
   readonly createWorker: () => WorkerLike;
   /** A run over this many milliseconds is stopped (default 10,000). */
   readonly timeoutMs?: number;
   /** Rows in the first window of a result (default 200). */
   readonly windowSize?: number;
+  /**
+   * Told when the engine crashed or broke the protocol while no run was waiting for it, and was
+   * restarted (a run that was waiting gets the same error as its result instead).
+   */
+  readonly onFault?: (error: SqlError) => void;
 }
 
 /** A started run: its outcome, and a way to stop it. */

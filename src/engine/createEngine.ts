@@ -70,8 +70,7 @@ export function createEngine(options: EngineOptions): Engine {
     };
     w.onerror = (event) => {
       if (gen !== generation) return;
-      stopRunning(sqlError('engine', faultMessage(event)));
-      restart();
+      fault(sqlError('engine', faultMessage(event)));
     };
     for (const [key, d] of datasets) {
       d.pages.forEach((rows, i) => {
@@ -124,10 +123,15 @@ export function createEngine(options: EngineOptions): Engine {
     worker.postMessage({ type: 'run', id: run.id, ...run.message });
   }
 
-  /** An answer that breaks the protocol: the engine is not trusted further and is replaced. */
-  function reject(): void {
-    stopRunning(sqlError('engine', faultMessage({ reason: 'malformed' })));
+  /** A crash or a broken protocol: the engine is not trusted further and is replaced. */
+  function fault(error: SqlError): void {
+    if (running) stopRunning(error);
+    else options.onFault?.(error);
     restart();
+  }
+
+  function reject(): void {
+    fault(sqlError('engine', faultMessage({ reason: 'malformed' })));
   }
 
   function receive(msg: EngineResponse): void {

@@ -243,6 +243,7 @@ describe('containment: the engine runs where no network is possible', () => {
       .poll(() => page.workers().filter((w) => w.url().startsWith('blob:') && w !== worker).length)
       .toBe(1);
     expect(await page.getByRole('cell', { name: '249' }).count()).toBe(1);
+    expect(await alertText(page)).toMatch(/query engine stopped unexpectedly .* restarted/);
     await runQuery(page);
     await expect.poll(() => resultStatus(page).innerText()).toMatch(/^1 row/);
     expect(await page.getByRole('cell', { name: '249' }).count()).toBe(1);

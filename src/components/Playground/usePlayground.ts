@@ -51,7 +51,14 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
 
   const { frameUrl } = usePluginData('engine-sandbox') as SandboxData;
   const engine = useMemo(
-    () => createEngine({ createWorker: () => createSandboxWorker(frameUrl) }),
+    () =>
+      createEngine({
+        createWorker: () => createSandboxWorker(frameUrl),
+        // A crash between runs: say so, keeping the SQL and the result on screen.
+        onFault: (e) => {
+          setError(fromSqlError(e));
+        },
+      }),
     [frameUrl],
   );
   useEffect(

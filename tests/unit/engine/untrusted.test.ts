@@ -152,3 +152,21 @@ describe('engine client: an engine that lies is replaced', () => {
     engine.dispose();
   });
 });
+
+describe('engine client: a fault between runs', () => {
+  it('is reported through onFault, and the next run goes to a fresh engine', async () => {
+    const workers: WorkerLike[] = [];
+    const faults: string[] = [];
+    const engine = createEngine({
+      createWorker: () =>
+        lyingWorker((req) => req.type === 'run' && { type: 'result', id: req.id, summary }, workers),
+      onFault: (e) => faults.push(e.message),
+    });
+    workers[0]?.onerror?.({ reason: 'crashed' });
+    expect(faults).toEqual([expect.stringMatching(/stopped unexpectedly .* restarted/)]);
+    expect(workers).toHaveLength(2);
+    const r = await engine.run(select('SELECT 1 AS one'), 'https://api.github.com').result;
+    expect(r.ok).toBe(true);
+    engine.dispose();
+  });
+});
