@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { useBrowser, type Visit } from './support/browser';
 import { E2E_TOKEN, FAKE_API_URL } from './support/constants';
+import { parsePolicy } from '../support/policy';
 
 const BUILD = join(import.meta.dirname, '../../build-e2e');
 /** What `npm run build:e2e` builds for: GitHub.com (no GITHUB_API_URL) and the fake API. */
@@ -30,16 +31,6 @@ function takeCspErrors(visit: Visit): string[] {
   const csp = visit.errors.filter((e) => /Content Security Policy/i.test(e));
   visit.errors.splice(0, visit.errors.length, ...visit.errors.filter((e) => !csp.includes(e)));
   return csp;
-}
-
-/** The meta policy of a built page as directive → sources. */
-function parsePolicy(content: string): Map<string, string[]> {
-  return new Map(
-    content.split(';').map((d) => {
-      const [name = '', ...sources] = d.trim().split(/\s+/);
-      return [name, sources];
-    }),
-  );
 }
 
 /** Inline scripts the browser would run, found independently of the plugin's own scanner. */

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiOrigins, buildPolicy } from '../../../src/plugins/csp/policy';
-
-/** A policy string as a map from directive name to its sources. */
-function parse(policy: string): Map<string, string[]> {
-  return new Map(
-    policy.split(';').map((d) => {
-      const [name = '', ...sources] = d.trim().split(/\s+/);
-      return [name, sources];
-    }),
-  );
-}
+import { parsePolicy as parse } from '../../support/policy';
 
 describe('apiOrigins', () => {
   it('keeps only the origin of each base URL, once', () => {

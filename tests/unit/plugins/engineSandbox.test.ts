@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findInlineScripts, scriptHash } from '../../../src/plugins/csp/inlineScripts';
 import { buildSandboxFrame } from '../../../src/plugins/engineSandbox/build';
 import { sandboxPolicy } from '../../../src/plugins/engineSandbox/policy';
-
-function directives(policy: string): Map<string, string[]> {
-  return new Map(
-    policy.split(';').map((d) => {
-      const [name = '', ...values] = d.trim().split(/\s+/);
-      return [name, values];
-    }),
-  );
-}
+import { parsePolicy as directives } from '../../support/policy';
 
 describe('the engine sandbox frame', () => {
   it('has a policy with eval and without any network, host or blob: script', () => {
