@@ -56,15 +56,30 @@ function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
+let lastText: string | undefined;
+let lastTokens: readonly Token[] | undefined;
+
+/**
+ * The statement's tokens, read once per statement: a query may have a thousand string terms, and
+ * tokenizing the whole text again for each made planning quadratic (seconds on the main thread).
+ */
+function tokensOf(text: string): readonly Token[] | undefined {
+  if (text !== lastText) {
+    const lexed = tokenize(text);
+    lastText = text;
+    lastTokens = lexed.ok ? lexed.value.tokens : undefined;
+  }
+  return lastTokens;
+}
+
 /**
  * The token a string term came from: a double-quoted name or a single-quoted string spelling `value`,
  * after the clause's keyword. alasql keeps `""` in a double-quoted string as it is, so the raw text
  * between the quotes is compared for those.
  */
 function literalToken(text: string, clause: string, value: string): Token | undefined {
-  const lexed = tokenize(text);
-  if (!lexed.ok) return undefined;
-  const tokens = lexed.value.tokens;
+  const tokens = tokensOf(text);
+  if (!tokens) return undefined;
   const keyword = clause.split(' ')[0] ?? '';
   const start = tokens.findIndex(
     (t, i) =>
