@@ -60,11 +60,18 @@ export function createEngine(options: EngineOptions): Engine {
   let generation = 0;
   let restarts = 0;
   let disposed = false;
+  /**
+   * What the current worker may still send unasked: one `ready`, and one `loaded` per page sent. An
+   * engine running injected code could flood the page with messages it never asked for; any message
+   * beyond these (or for an id nothing waits on) ends that engine instead.
+   */
+  let expected = { ready: 1, loaded: 0 };
   let worker = start();
 
   function start(): WorkerLike {
     const w = options.createWorker();
     const gen = generation;
+    expected = { ready: 1, loaded: 0 };
     w.onmessage = (event) => {
       if (gen === generation) receive(event.data);
     };
@@ -74,6 +81,7 @@ export function createEngine(options: EngineOptions): Engine {
     };
     for (const [key, d] of datasets) {
       d.pages.forEach((rows, i) => {
+        expected.loaded++;
         w.postMessage({ type: 'load', key, call: d.call, rows, reset: i === 0 });
       });
     }
@@ -134,11 +142,24 @@ export function createEngine(options: EngineOptions): Engine {
     fault(sqlError('engine', faultMessage({ reason: 'malformed' })));
   }
 
+  /** Rows loaded for these datasets: no SELECT over them (no joins yet) gives more, or fewer than one. */
+  function rowsLoaded(keys: readonly string[]): number {
+    let n = 0;
+    for (const key of keys) for (const page of datasets.get(key)?.pages ?? []) n += page.length;
+    return Math.max(1, n);
+  }
+
   function receive(msg: EngineResponse): void {
-    if (msg.type === 'loaded' || msg.type === 'ready') return;
-    if (msg.id === running?.run.id && (msg.type === 'result' || msg.type === 'error')) {
+    if (msg.type === 'loaded' || msg.type === 'ready') {
+      if (--expected[msg.type] < 0) reject();
+      return;
+    }
+    if (msg.id === running?.run.id && msg.type !== 'window') {
       const { run, timer } = running;
-      if (msg.type === 'result' && msg.summary.rows.length > run.message.windowSize) {
+      if (
+        msg.type === 'result' &&
+        (msg.summary.rows.length > run.message.windowSize || msg.summary.total > rowsLoaded(run.message.keys))
+      ) {
         reject();
         return;
       }
@@ -155,8 +176,7 @@ export function createEngine(options: EngineOptions): Engine {
       return;
     }
     const pending = windows.get(msg.id);
-    if (!pending || msg.type === 'result') return;
-    if (msg.type === 'window' && msg.rows.length > pending.limit) {
+    if (!pending || msg.type === 'result' || (msg.type === 'window' && msg.rows.length > pending.limit)) {
       reject();
       return;
     }
@@ -174,6 +194,7 @@ export function createEngine(options: EngineOptions): Engine {
       const d = reset ? fresh : (datasets.get(key) ?? fresh);
       d.pages.push(rows);
       datasets.set(key, d);
+      expected.loaded++;
       worker.postMessage({ type: 'load', key, call, rows, reset: reset || d.pages.length === 1 });
     },
     markComplete(apiBaseUrl, call) {

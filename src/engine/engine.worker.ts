@@ -27,12 +27,18 @@ scope.onmessage = (event) => {
   if ((event.data as { type?: unknown } | null)?.type !== 'connect' || !port) return;
   scope.onmessage = null;
   const core = createCore();
-  port.postMessage({ type: 'ready' });
+  // The port's methods are taken before any query compiles, and the prototypes they come from frozen
+  // (as createCore freezes the language's), so code a query gets through cannot wrap postMessage to
+  // get hold of the port or change what the engine sends.
+  const post = port.postMessage.bind(port);
   port.onmessage = (message) => {
-    handleRequest(core, message.data, (msg) => {
-      port.postMessage(msg);
-    });
+    handleRequest(core, message.data, post);
   };
+  for (const name of ['MessagePort', 'EventTarget', 'WorkerGlobalScope', 'DedicatedWorkerGlobalScope']) {
+    const ctor = (globalThis as Record<string, unknown>)[name] as { prototype?: object } | undefined;
+    if (ctor?.prototype) Object.freeze(ctor.prototype);
+  }
+  post({ type: 'ready' });
 };
 // Tells the frame the worker runs, so it hands over the page's port (see sandbox/frame.ts).
 scope.postMessage?.({ type: 'started' });

@@ -1,4 +1,4 @@
-import { jsonExtract } from '../sql/json';
+import { extractPaths } from '../sql/json';
 import { sqlText } from '../sql/text';
 import { chargeText } from './budget';
 
@@ -86,9 +86,12 @@ export function lower(x: unknown): string | undefined {
   return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/** `json_extract`, charging the JSON text it builds for objects, arrays and several paths. */
+/**
+ * `json_extract`, charging the JSON text it builds for objects, arrays and several paths: each
+ * path's piece as it is built (30 paths over a 16 MB text built 500 MB when charged only at the end).
+ */
 export function jsonExtractCharged(doc: unknown, ...paths: unknown[]): unknown {
-  const value = jsonExtract(doc, ...paths);
+  const value = extractPaths(doc, paths, chargeText);
   if (typeof value === 'string') chargeText(value.length);
   return value;
 }

@@ -1,4 +1,5 @@
 import type { SqlError, SqlErrorCode } from '../sql/errors';
+import { MAX_QUERY_CHARS } from '../sql/limits';
 import type { ResultRow } from '../sql/types';
 import type { EngineResponse } from './protocol';
 
@@ -20,8 +21,10 @@ export const MESSAGE_LIMITS = {
   values: 5_000_000,
   /** How deep a JSON cell may nest. */
   depth: 64,
-  /** Characters of an error message or a column name. */
+  /** Characters of an error message. */
   messageChars: 4_000,
+  /** Characters of a column name: an unaliased column is named by its SQL text, as long as a query. */
+  columnChars: MAX_QUERY_CHARS,
 } as const;
 
 const ERROR_CODES = {
@@ -130,7 +133,7 @@ function readSummary(value: unknown): boolean {
     Number.isFinite(elapsedMs) &&
     Array.isArray(columns) &&
     columns.length <= MESSAGE_LIMITS.columns &&
-    columns.every(isText) &&
+    columns.every((c) => typeof c === 'string' && c.length <= MESSAGE_LIMITS.columnChars) &&
     new CellBudget().rows(rows) &&
     rows.length <= total
   );

@@ -13,14 +13,29 @@ const MISSING = Symbol('missing');
 
 /** SQLite `json_extract(X, P1, P2, …)`. */
 export function jsonExtract(doc: unknown, ...paths: unknown[]): unknown {
+  return extractPaths(doc, paths);
+}
+
+/**
+ * `json_extract` over `paths`, telling `onText` the length of each piece of JSON text as it builds it
+ * (with several paths, each may select the whole document): the engine charges its text budget there,
+ * so a throw stops the build before the next piece.
+ */
+export function extractPaths(
+  doc: unknown,
+  paths: readonly unknown[],
+  onText?: (chars: number) => void,
+): unknown {
   const root = toJson(doc);
   if (root === MISSING) return null;
   if (paths.length === 1) return toSql(select(root, paths[0]));
-  const values = paths.map((p) => {
+  const parts = paths.map((p) => {
     const v = select(root, p);
-    return v === MISSING ? null : v;
+    const text = JSON.stringify(v === MISSING ? null : v);
+    onText?.(text.length);
+    return text;
   });
-  return JSON.stringify(values);
+  return `[${parts.join(',')}]`;
 }
 
 /** SQLite `json_array_length(X [, P])`: the array's length, 0 for any other JSON value. */

@@ -223,6 +223,33 @@ describe('containment: the engine runs where no network is possible', () => {
     takeCspRefusals(visit);
   });
 
+  it('leaves code in the engine no hold on its port: the prototypes are frozen once it runs', async () => {
+    const { visit, worker } = await openEngine();
+    const { page } = visit;
+    await setSql(page, 'SELECT 6 * 7 AS answer');
+    await runQuery(page);
+    const hooked = await worker.evaluate(() => {
+      const proto = MessagePort.prototype as unknown as { postMessage: unknown };
+      const original = proto.postMessage;
+      try {
+        proto.postMessage = () => undefined;
+      } catch {
+        // strict-mode assignment to a frozen object throws; either way nothing changes
+      }
+      return {
+        frozen: [MessagePort.prototype, EventTarget.prototype, Object.prototype].every((p) =>
+          Object.isFrozen(p),
+        ),
+        same: proto.postMessage === original,
+      };
+    });
+    expect(hooked).toEqual({ frozen: true, same: true });
+    await setSql(page, 'SELECT 40 + 2 AS answer');
+    await runQuery(page);
+    await expect.poll(() => resultStatus(page).innerText()).toMatch(/^1 row/);
+    expect(await page.getByRole('cell', { name: '42' }).count()).toBe(1);
+  });
+
   it('restarts a crashed engine for the next query, keeping the SQL, the result and the rows', async () => {
     const { visit, worker } = await openEngine();
     const { page } = visit;

@@ -7,6 +7,7 @@ import { ConfirmDialog } from './confirm/ConfirmDialog';
 import { SqlEditor } from './editor/SqlEditor';
 import { ErrorAlert } from './ErrorAlert';
 import { ProgressBar } from './ProgressBar';
+import { ResultsBoundary } from './results/ResultsBoundary';
 import { ResultsPanel } from './results/ResultsPanel';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { readSharedSql } from './share/shareLink';
@@ -88,12 +89,14 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
           ))}
         </ul>
       )}
-      <ResultsPanel
-        result={state.result}
-        log={state.log}
-        engine={state.engine}
-        apiBaseUrl={settings.useSample ? SAMPLE_BASE_URL : settings.apiBaseUrl}
-      />
+      <ResultsBoundary result={state.result}>
+        <ResultsPanel
+          result={state.result}
+          log={state.log}
+          engine={state.engine}
+          apiBaseUrl={settings.useSample ? SAMPLE_BASE_URL : settings.apiBaseUrl}
+        />
+      </ResultsBoundary>
       {state.pending && (
         <ConfirmDialog
           pending={state.pending}

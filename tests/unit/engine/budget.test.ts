@@ -9,6 +9,7 @@ import {
   resetBudget,
 } from '../../../src/engine/budget';
 import { createCore } from '../../../src/engine/core';
+import { extractPaths } from '../../../src/sql/json';
 import {
   concat,
   concatOperator,
@@ -112,6 +113,30 @@ describe('the text budget', () => {
       chargeText(MAX_TEXT_CHARS - 4);
       expect(fn, name).toThrow(BudgetExceeded);
     }
+    resetBudget();
+  });
+
+  it('json_extract with several paths charges each piece as it builds it, stopping at the budget', () => {
+    const doc = JSON.stringify('x'.repeat(4_000_000)); // 4 MB of JSON text
+    let pieces = 0;
+    const charge = (chars: number) => {
+      pieces += 1;
+      chargeText(chars);
+    };
+    resetBudget();
+    // 30 paths would build 120 MB; the budget (64 MiB) stops it at the 17th piece, not after all 30.
+    expect(() =>
+      extractPaths(
+        doc,
+        Array.from({ length: 30 }, () => '$'),
+        charge,
+      ),
+    ).toThrow(BudgetExceeded);
+    expect(pieces).toBe(17);
+    resetBudget();
+    expect(() => jsonExtractCharged(doc, ...Array.from({ length: 30 }, () => '$'))).toThrow(BudgetExceeded);
+    resetBudget();
+    expect(jsonExtractCharged('{"a":[1,2]}', '$.a', '$.a[0]', '$.b')).toBe('[[1,2],1,null]');
     resetBudget();
   });
 });

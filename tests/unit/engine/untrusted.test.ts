@@ -17,6 +17,8 @@ describe('readEngineResponse: every message from the engine is untrusted input',
       { type: 'window', id: 5, rows: [{ a: 'x', b: null, c: { d: [1, 'e', true] }, e: undefined }] },
       { type: 'error', id: 6, error: { code: 'runtime', message: 'm', line: 1, column: 2 } },
       { type: 'result', id: 7, summary: { ...summary, rows: [{ a: new Date(0) }] } },
+      // An unaliased column is named by its SQL text, which may be as long as a query.
+      { type: 'result', id: 8, summary: { ...summary, columns: [`'${'x'.repeat(19_000)}'`] } },
     ];
     for (const msg of good) expect(readEngineResponse(msg), JSON.stringify(msg)).toBe(msg);
   });
@@ -122,7 +124,7 @@ describe('engine client: an engine that lies is replaced', () => {
         lyingWorker(
           (req) =>
             req.type === 'run'
-              ? { type: 'result', id: req.id, summary: { ...summary, total: 100 } }
+              ? { type: 'result', id: req.id, summary }
               : {
                   type: 'window',
                   id: req.type === 'window' ? req.id : 0,
@@ -133,7 +135,7 @@ describe('engine client: an engine that lies is replaced', () => {
     });
     const r = await engine.run(plan, 'https://api.github.com').result;
     if (!r.ok) throw new Error(r.error.message);
-    const w = await engine.fetchWindow(r.value.resultId, 1, 10);
+    const w = await engine.fetchWindow(r.value.resultId, 0, 10);
     expect(w.ok ? 'ok' : w.error.code).toBe('no-data');
     expect(engine.restarts).toBe(1);
     engine.dispose();
@@ -167,6 +169,67 @@ describe('engine client: a fault between runs', () => {
     expect(workers).toHaveLength(2);
     const r = await engine.run(select('SELECT 1 AS one'), 'https://api.github.com').result;
     expect(r.ok).toBe(true);
+    engine.dispose();
+  });
+});
+
+describe('engine client: what the engine may send unasked', () => {
+  /** An engine whose worker the test drives by hand, as injected code in it could. */
+  function manual() {
+    const workers: WorkerLike[] = [];
+    const faults: string[] = [];
+    const engine = createEngine({
+      createWorker: () => {
+        const w: WorkerLike = {
+          onmessage: null,
+          onerror: null,
+          postMessage: () => undefined,
+          terminate: () => undefined,
+        };
+        workers.push(w);
+        return w;
+      },
+      onFault: (e) => faults.push(e.message),
+    });
+    const send = (data: unknown) => {
+      const msg = readEngineResponse(data);
+      if (!msg) throw new Error('not a protocol message');
+      workers.at(-1)?.onmessage?.({ data: msg });
+    };
+    return { engine, workers, faults, send };
+  }
+
+  it.each<[string, unknown[]]>([
+    ['a second ready', [{ type: 'ready' }, { type: 'ready' }]],
+    ['a loaded for no load', [{ type: 'loaded', key: 'k', total: 1 }]],
+    ['a window nobody asked for', [{ type: 'window', id: 99, rows: [] }]],
+    ['an error for no request', [{ type: 'error', id: 99, error: { code: 'runtime', message: 'forged' } }]],
+    ['a result for no run', [{ type: 'result', id: 99, summary }]],
+  ])('ends the engine on %s', (_, messages) => {
+    const { engine, workers, faults, send } = manual();
+    for (const m of messages) send(m);
+    expect(faults).toHaveLength(1);
+    expect(workers).toHaveLength(2);
+    engine.dispose();
+  });
+
+  it('refuses a result with more rows in total than the rows loaded for the run', async () => {
+    const workers: WorkerLike[] = [];
+    const engine = createEngine({
+      createWorker: () =>
+        lyingWorker(
+          (req) =>
+            req.type === 'run' && {
+              type: 'result',
+              id: req.id,
+              summary: { ...summary, total: Number.MAX_SAFE_INTEGER },
+            },
+          workers,
+        ),
+    });
+    const r = await engine.run(select('SELECT 1 AS one'), 'https://api.github.com').result;
+    expect(r.ok ? 'ok' : r.error.code).toBe('engine');
+    expect(engine.restarts).toBe(1);
     engine.dispose();
   });
 });
