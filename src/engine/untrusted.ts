@@ -80,7 +80,10 @@ function readError(value: unknown): SqlError | undefined {
   return value as unknown as SqlError;
 }
 
-/** Walks the cells of result rows, counting values and text against the limits. */
+/**
+ * Walks the cells of result rows, counting values and text against the limits. Plain loops, no
+ * per-row arrays: a 5,000-row window is checked on the page's thread while the reader scrolls.
+ */
 class CellBudget {
   private values = 0;
   private chars = 0;
@@ -106,19 +109,31 @@ class CellBudget {
     }
     if (value === null || value instanceof Date) return true;
     if (depth >= MESSAGE_LIMITS.depth) return false;
-    if (Array.isArray(value)) return value.every((v) => this.cell(v, depth + 1));
+    if (Array.isArray(value)) {
+      for (const v of value as unknown[]) if (!this.cell(v, depth + 1)) return false;
+      return true;
+    }
+    return this.record(value, depth);
+  }
+
+  /** A plain object's own keys and values; `limit` bounds how many keys it may have. */
+  record(value: object, depth: number, limit = Infinity): boolean {
     if (!isRecord(value)) return false;
-    return Object.entries(value).every(([k, v]) => this.text(k) && this.cell(v, depth + 1));
+    let keys = 0;
+    for (const k in value) {
+      // for…in also walks inherited enumerable keys; a plain or null-prototype object has none.
+      if (++keys > limit || !this.text(k) || !this.cell(value[k], depth + 1)) return false;
+    }
+    return true;
   }
 
   rows(value: unknown): value is readonly ResultRow[] {
     if (!Array.isArray(value) || value.length > MESSAGE_LIMITS.rows) return false;
-    return value.every(
-      (row) =>
-        isRecord(row) &&
-        Object.keys(row).length <= MESSAGE_LIMITS.columns &&
-        Object.entries(row).every(([k, v]) => this.text(k) && this.cell(v, 1)),
-    );
+    for (const row of value as unknown[]) {
+      if (typeof row !== 'object' || row === null || !this.record(row, 0, MESSAGE_LIMITS.columns))
+        return false;
+    }
+    return true;
   }
 }
 
