@@ -27,6 +27,11 @@ function faultMessage(event: unknown): string {
     : `The query engine stopped unexpectedly (it may have run out of memory) and was restarted. ${kept}`;
 }
 
+/** Rows held for a dataset: the sum of its pages. */
+function rowCount(d: { readonly pages: readonly (readonly Row[])[] } | undefined): number {
+  return d ? d.pages.reduce((n, p) => n + p.length, 0) : 0;
+}
+
 /**
  * Records a finished run as the `engine:run` performance measure: from the moment the page sent it
  * to the answer, with the engine's own time in `detail`, so the difference is the round trip (the
@@ -144,9 +149,10 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** Rows loaded for these datasets: no SELECT over them (no joins yet) gives more, or fewer than one. */
   function rowsLoaded(keys: readonly string[]): number {
-    let n = 0;
-    for (const key of keys) for (const page of datasets.get(key)?.pages ?? []) n += page.length;
-    return Math.max(1, n);
+    return Math.max(
+      1,
+      keys.reduce((n, key) => n + rowCount(datasets.get(key)), 0),
+    );
   }
 
   function receive(msg: EngineResponse): void {
@@ -203,7 +209,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     status(apiBaseUrl, call) {
       const d = datasets.get(callKey(apiBaseUrl, call));
-      return d && { rows: d.pages.reduce((n, p) => n + p.length, 0), complete: d.complete };
+      return d && { rows: rowCount(d), complete: d.complete };
     },
     drop(apiBaseUrl, call) {
       const key = callKey(apiBaseUrl, call);

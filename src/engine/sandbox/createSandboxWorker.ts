@@ -31,9 +31,7 @@ export function createSandboxWorker(frameUrl: string, doc: Document = document):
   const startedAt = performance.now();
 
   const fault = (reason: SandboxFault['reason']): void => {
-    if (ended) return;
-    const fault: SandboxFault = { reason };
-    like.onerror?.(fault);
+    if (!ended) like.onerror?.({ reason } satisfies SandboxFault);
   };
   const onWindowMessage = (event: MessageEvent<unknown>): void => {
     if (event.source !== frame.contentWindow || event.source === null) return;

@@ -91,24 +91,29 @@ function lyingWorker(answer: (req: EngineRequest) => unknown, workers: WorkerLik
   return w;
 }
 
+/** An engine over lying workers, with every worker it started. */
+function lyingEngine(
+  answer: (req: EngineRequest) => unknown,
+  options: Omit<Parameters<typeof createEngine>[0], 'createWorker'> = {},
+): { engine: ReturnType<typeof createEngine>; workers: WorkerLike[] } {
+  const workers: WorkerLike[] = [];
+  const engine = createEngine({ ...options, createWorker: () => lyingWorker(answer, workers) });
+  return { engine, workers };
+}
+
 describe('engine client: an engine that lies is replaced', () => {
   const plan = select('SELECT 1 AS one');
 
   it('refuses a first window larger than asked for, restarts, and says why', async () => {
-    const workers: WorkerLike[] = [];
-    const engine = createEngine({
-      windowSize: 2,
-      createWorker: () =>
-        lyingWorker(
-          (req) =>
-            req.type === 'run' && {
-              type: 'result',
-              id: req.id,
-              summary: { ...summary, total: 5, rows: Array.from({ length: 5 }, () => ({ a: 1 })) },
-            },
-          workers,
-        ),
-    });
+    const { engine, workers } = lyingEngine(
+      (req) =>
+        req.type === 'run' && {
+          type: 'result',
+          id: req.id,
+          summary: { ...summary, total: 5, rows: Array.from({ length: 5 }, () => ({ a: 1 })) },
+        },
+      { windowSize: 2 },
+    );
     const r = await engine.run(plan, 'https://api.github.com').result;
     expect(r.ok ? 'ok' : r.error.code).toBe('engine');
     expect(r.ok ? '' : r.error.message).toMatch(/does not accept.*restarted.*kept/);
@@ -118,21 +123,15 @@ describe('engine client: an engine that lies is replaced', () => {
   });
 
   it('refuses a window larger than asked for', async () => {
-    const workers: WorkerLike[] = [];
-    const engine = createEngine({
-      createWorker: () =>
-        lyingWorker(
-          (req) =>
-            req.type === 'run'
-              ? { type: 'result', id: req.id, summary }
-              : {
-                  type: 'window',
-                  id: req.type === 'window' ? req.id : 0,
-                  rows: Array.from({ length: 20 }, () => ({})),
-                },
-          workers,
-        ),
-    });
+    const { engine } = lyingEngine((req) =>
+      req.type === 'run'
+        ? { type: 'result', id: req.id, summary }
+        : {
+            type: 'window',
+            id: req.type === 'window' ? req.id : 0,
+            rows: Array.from({ length: 20 }, () => ({})),
+          },
+    );
     const r = await engine.run(plan, 'https://api.github.com').result;
     if (!r.ok) throw new Error(r.error.message);
     const w = await engine.fetchWindow(r.value.resultId, 0, 10);
@@ -142,10 +141,7 @@ describe('engine client: an engine that lies is replaced', () => {
   });
 
   it('replaces an engine that sends a malformed message, with a message that names no internals', async () => {
-    const workers: WorkerLike[] = [];
-    const engine = createEngine({
-      createWorker: () => lyingWorker(() => ({ type: 'result', id: 1, summary: '<img src=x>' }), workers),
-    });
+    const { engine } = lyingEngine(() => ({ type: 'result', id: 1, summary: '<img src=x>' }));
     const r = await engine.run(plan, 'https://api.github.com').result;
     expect(r.ok ? 'ok' : r.error.message).toMatch(
       /^The query engine sent an answer the page does not accept/,
@@ -157,13 +153,11 @@ describe('engine client: an engine that lies is replaced', () => {
 
 describe('engine client: a fault between runs', () => {
   it('is reported through onFault, and the next run goes to a fresh engine', async () => {
-    const workers: WorkerLike[] = [];
     const faults: string[] = [];
-    const engine = createEngine({
-      createWorker: () =>
-        lyingWorker((req) => req.type === 'run' && { type: 'result', id: req.id, summary }, workers),
-      onFault: (e) => faults.push(e.message),
-    });
+    const { engine, workers } = lyingEngine(
+      (req) => req.type === 'run' && { type: 'result', id: req.id, summary },
+      { onFault: (e) => faults.push(e.message) },
+    );
     workers[0]?.onerror?.({ reason: 'crashed' });
     expect(faults).toEqual([expect.stringMatching(/stopped unexpectedly .* restarted/)]);
     expect(workers).toHaveLength(2);
@@ -214,19 +208,14 @@ describe('engine client: what the engine may send unasked', () => {
   });
 
   it('refuses a result with more rows in total than the rows loaded for the run', async () => {
-    const workers: WorkerLike[] = [];
-    const engine = createEngine({
-      createWorker: () =>
-        lyingWorker(
-          (req) =>
-            req.type === 'run' && {
-              type: 'result',
-              id: req.id,
-              summary: { ...summary, total: Number.MAX_SAFE_INTEGER },
-            },
-          workers,
-        ),
-    });
+    const { engine } = lyingEngine(
+      (req) =>
+        req.type === 'run' && {
+          type: 'result',
+          id: req.id,
+          summary: { ...summary, total: Number.MAX_SAFE_INTEGER },
+        },
+    );
     const r = await engine.run(select('SELECT 1 AS one'), 'https://api.github.com').result;
     expect(r.ok ? 'ok' : r.error.code).toBe('engine');
     expect(engine.restarts).toBe(1);
