@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 /**
- * Regenerates src/resources/spec/packages-org-versions.openapi.json: the few paths, parameters and
- * schemas of GitHub's official OpenAPI description that `github.packages.org_versions` uses.
+ * Regenerates src/resources/spec/<service>.openapi.json for every service listed in
+ * src/resources/catalogue/github/services.json: the operations of GitHub's official OpenAPI description
+ * whose operation id starts with `<service>/` (`code_scanning` → `code-scanning/`), their params
+ * (dereferenced), responses (status codes and schema refs), and the schemas those responses return,
+ * trimmed to what the catalogue reads. A schema a row's property refers to keeps only its title,
+ * description, type and nullability: the catalogue shows such a column as one `object`. The error
+ * responses' schemas (`basic-error`) are kept whole, for tests that check the fake API's answers.
  *
  * `@octokit/openapi` unpacks to ~400 MB, so it is not a dependency: this script fetches the tarball of
- * the version given (default: the one the extract was made from) with `npm pack` into a temporary
- * folder, reads `generated/api.github.com.json`, and writes the trimmed extract.
+ * the version given (default: the one the extracts were made from) with `npm pack` into a temporary
+ * folder, reads `generated/api.github.com.json`, and writes the trimmed extracts.
  *
  *   node scripts/extract-openapi.mjs [version | path/to/api.github.com.json]
  */
@@ -16,12 +21,11 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, '../src/resources/spec/packages-org-versions.openapi.json');
+const specDir = join(here, '../src/resources/spec');
+const { services } = JSON.parse(
+  readFileSync(join(here, '../src/resources/catalogue/github/services.json'), 'utf8'),
+);
 const arg = process.argv[2] ?? '23.0.2';
-
-const BASE = '/orgs/{org}/packages/{package_type}/{package_name}/versions';
-const PATHS = [BASE, `${BASE}/{package_version_id}`, `${BASE}/{package_version_id}/restore`];
-const SCHEMAS = ['package-version', 'basic-error'];
 
 function loadSpec() {
   if (existsSync(arg)) return JSON.parse(readFileSync(arg, 'utf8'));
@@ -37,41 +41,91 @@ function loadSpec() {
   }
 }
 
-/** Replaces `$ref`s to components/parameters with the parameter itself, so the extract stands alone. */
-function derefParams(spec, params) {
-  return params.map((p) => {
-    if (!p.$ref) return p;
-    const name = p.$ref.split('/').pop();
-    return spec.components.parameters[name];
-  });
+const refName = (ref) => ref.split('/').pop();
+
+/** A copy without `example`/`examples` keys at any depth: they are most of the spec's bytes. */
+function withoutExamples(value) {
+  if (Array.isArray(value)) return value.map(withoutExamples);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== 'example' && k !== 'examples')
+      .map(([k, v]) => [k, withoutExamples(v)]),
+  );
+}
+
+/** The schema refs a response schema names (`#/components/schemas/package` in an array or alone). */
+function schemaRefs(schema, out) {
+  if (!schema || typeof schema !== 'object') return;
+  if (typeof schema.$ref === 'string') out.add(refName(schema.$ref));
+  if (schema.items) schemaRefs(schema.items, out);
+}
+
+function extractService(spec, service) {
+  const prefix = `${service.replaceAll('_', '-')}/`;
+  const paths = {};
+  const rowSchemas = new Set();
+  const errorSchemas = new Set();
+  for (const [path, ops] of Object.entries(spec.paths)) {
+    for (const [verb, op] of Object.entries(ops)) {
+      if (!op.operationId?.startsWith(prefix)) continue;
+      const responses = {};
+      for (const [code, r] of Object.entries(op.responses)) {
+        if (r.$ref) {
+          responses[code] = { $ref: r.$ref };
+          schemaRefs(
+            spec.components.responses[refName(r.$ref)]?.content?.['application/json']?.schema,
+            errorSchemas,
+          );
+          continue;
+        }
+        const schema = r.content?.['application/json']?.schema;
+        responses[code] = schema ? { description: r.description, schema } : { description: r.description };
+        if (code.startsWith('2')) schemaRefs(schema, rowSchemas);
+      }
+      (paths[path] ??= {})[verb] = {
+        operationId: op.operationId,
+        summary: op.summary,
+        description: op.description,
+        tags: op.tags,
+        parameters: (op.parameters ?? []).map((p) =>
+          p.$ref ? spec.components.parameters[refName(p.$ref)] : p,
+        ),
+        responses,
+        externalDocs: op.externalDocs,
+      };
+    }
+  }
+  const schemas = {};
+  for (const name of [...rowSchemas, ...errorSchemas].sort()) {
+    if (schemas[name]) continue;
+    const schema = withoutExamples(spec.components.schemas[name]);
+    schemas[name] = schema;
+    for (const prop of Object.values(schema.properties ?? {})) {
+      const ref = prop.$ref ?? prop.items?.$ref;
+      if (!ref || schemas[refName(ref)]) continue;
+      const { title, description, type, nullable } = spec.components.schemas[refName(ref)];
+      schemas[refName(ref)] = { title, description, type, nullable };
+    }
+  }
+  return {
+    $comment: 'Generated by scripts/extract-openapi.mjs from @octokit/openapi; do not edit by hand.',
+    source: {
+      package: '@octokit/openapi',
+      version: spec.info.version,
+      file: 'generated/api.github.com.json',
+    },
+    service,
+    paths,
+    components: { schemas },
+  };
 }
 
 const spec = loadSpec();
-const paths = {};
-for (const path of PATHS) {
-  paths[path] = {};
-  for (const [verb, op] of Object.entries(spec.paths[path])) {
-    paths[path][verb] = {
-      operationId: op.operationId,
-      summary: op.summary,
-      description: op.description,
-      parameters: derefParams(spec, op.parameters ?? []),
-      responses: Object.fromEntries(
-        Object.entries(op.responses).map(([code, r]) => [code, r.$ref ? { $ref: r.$ref } : r]),
-      ),
-      externalDocs: op.externalDocs,
-    };
-    for (const r of Object.values(paths[path][verb].responses)) {
-      const c = r.content?.['application/json'];
-      if (c) delete c.examples;
-    }
-  }
+for (const service of services) {
+  const out = join(specDir, `${service}.openapi.json`);
+  const extract = extractService(spec, service);
+  writeFileSync(out, `${JSON.stringify(extract, null, 2)}\n`);
+  const count = Object.values(extract.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
+  console.log(`wrote ${out}: ${count} operations from @octokit/openapi ${spec.info.version}`);
 }
-const extract = {
-  $comment: 'Generated by scripts/extract-openapi.mjs from @octokit/openapi; do not edit by hand.',
-  source: { package: '@octokit/openapi', version: spec.info.version, file: 'generated/api.github.com.json' },
-  paths,
-  components: { schemas: Object.fromEntries(SCHEMAS.map((s) => [s, spec.components.schemas[s]])) },
-};
-writeFileSync(out, `${JSON.stringify(extract, null, 2)}\n`);
-console.log(`wrote ${out} from @octokit/openapi ${spec.info.version}`);

@@ -26,16 +26,22 @@ export function buildPath(method: MethodDef, params: Readonly<Record<string, Par
   });
 }
 
-/** The query-string params of a call (those the method declares `in: 'query'`), in a stable order. */
+/**
+ * The query-string params of a call, required then optional, in a stable order: the method's params
+ * that are not in its path template. A param's location is per method (`package_type` is in the path
+ * of `get_package_for_organization` but in the query of `list_packages_for_organization`), so the
+ * template decides, not the resource-level `ParamDef.in`; body params never go in the query.
+ */
 export function queryParams(
   resource: ResourceDef,
   method: MethodDef,
   params: Readonly<Record<string, ParamValue>>,
 ): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
-  for (const name of method.optionalParams) {
+  for (const name of [...method.requiredParams, ...method.optionalParams]) {
     const value = params[name];
-    if (value !== undefined && resource.params[name]?.in === 'query') out[name] = value;
+    const inPath = method.http.path.includes(`{${name}}`);
+    if (value !== undefined && !inPath && resource.params[name]?.in !== 'body') out[name] = value;
   }
   return out;
 }

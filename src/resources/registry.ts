@@ -1,19 +1,17 @@
-import { orgVersions } from './orgVersions';
-import type { MethodDef, ResourceDef } from './types';
+import { asServiceDef } from './catalogue/asServiceDef';
+import { SERVICE_DATA } from './catalogue/github/index';
+import type { MethodDef, ResourceDef, ServiceDef } from './types';
 
-/** Every resource this site documents, by fully qualified id. */
-export const RESOURCES: readonly ResourceDef[] = [orgVersions];
+export type { ServiceDef } from './types';
 
-/** A service of the provider and the resources in it (for `SHOW RESOURCES`, the service page). */
-export interface ServiceDef {
-  readonly provider: string;
-  readonly name: string;
-  readonly resources: readonly ResourceDef[];
-}
+/**
+ * Every service this site documents, from the generated catalogue (`catalogue/github/*.json`, built by
+ * `npm run catalogue`). Narrowed from JSON in one place, `asServiceDef`.
+ */
+export const SERVICES: readonly ServiceDef[] = SERVICE_DATA.map(asServiceDef);
 
-export const SERVICES: readonly ServiceDef[] = [
-  { provider: 'github', name: 'packages', resources: RESOURCES.filter((r) => r.service === 'packages') },
-];
+/** Every resource, services in order, resources in their service page's order. */
+export const RESOURCES: readonly ResourceDef[] = SERVICES.flatMap((s) => s.resources);
 
 /** The resource with this id (`github.packages.org_versions`, any case), or undefined. */
 export function findResource(id: string): ResourceDef | undefined {
@@ -32,4 +30,20 @@ export function getResource(id: string): ResourceDef {
 export function findMethod(resource: ResourceDef, name: string): MethodDef | undefined {
   const wanted = name.toLowerCase();
   return resource.methods.find((m) => m.name === wanted);
+}
+
+/** The service with this name (`packages`, any case), or undefined. */
+export function findService(name: string): ServiceDef | undefined {
+  const wanted = name.toLowerCase();
+  return SERVICES.find((s) => s.name === wanted);
+}
+
+/** The docs page of a service, `/services/packages`. */
+export function servicePath(service: Pick<ServiceDef, 'name'>): string {
+  return `/services/${service.name}`;
+}
+
+/** The docs page of a resource, `/services/packages/org_versions`. */
+export function docPath(resource: Pick<ResourceDef, 'service' | 'name'>): string {
+  return `/services/${resource.service}/${resource.name}`;
 }

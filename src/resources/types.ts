@@ -5,7 +5,7 @@
  */
 
 /** Datatype of a column as the docs show it (StackQL's names for the OpenAPI types). */
-export type FieldType = 'integer' | 'string' | 'object' | 'boolean' | 'array';
+export type FieldType = 'integer' | 'number' | 'string' | 'object' | 'boolean' | 'array';
 
 /** A column of a resource, as the docs and the SQL engine see it. */
 export interface FieldDef {
@@ -16,18 +16,25 @@ export interface FieldDef {
   /** One-line description; empty where the provider's page shows none. */
   readonly description: string;
   /** OpenAPI `format`, where the spec gives one (`date-time` for timestamps). */
-  readonly format?: 'date-time';
-  /** Whether GitHub's `package-version` schema lists the property as required. */
+  readonly format?: string;
+  /** Whether the row schema (`package-version`) lists the property as required. */
   readonly required: boolean;
+  /** Values the row schema allows (`package_type`, `visibility`), for completions. */
+  readonly enum?: readonly string[];
 }
 
-/** Where a param goes in the HTTP request. */
-export type ParamLocation = 'path' | 'query';
+/**
+ * Where a param goes in the HTTP request. A param can be a path param of one method and a query param
+ * of another (`package_type` of `org_packages`): `ParamDef.in` is where the resource's first method
+ * that takes it puts it; for one method, a `{name}` in its path template decides (`calls.ts`).
+ * `body` is for the services after packages; no packages method has a body.
+ */
+export type ParamLocation = 'path' | 'query' | 'body';
 
 /** A param of one or more methods: a WHERE column for SELECT/DELETE, an `@name=` for EXEC. */
 export interface ParamDef {
   readonly name: string;
-  readonly type: 'string' | 'integer';
+  readonly type: 'string' | 'integer' | 'number' | 'boolean';
   readonly in: ParamLocation;
   /** GitHub's description of the param, in Markdown. */
   readonly description: string;
@@ -76,6 +83,28 @@ export interface MethodDef {
   readonly scopes: readonly string[];
   /** Description as the provider's page shows it: Markdown with `<br />` line breaks. */
   readonly description: string;
+  /**
+   * For DELETE and EXEC: the SELECT method (of any resource of the service) whose GET path is this
+   * method's path (without a trailing `/restore`), i.e. what reads the rows the write touches, so the
+   * confirmation can show them. Absent for SELECTs and for writes with no such GET.
+   */
+  readonly lookup?: MethodLookup;
+}
+
+/** A SELECT method named by resource id and method name. */
+export interface MethodLookup {
+  /** Fully qualified resource id, `github.packages.org_packages`. */
+  readonly resource: string;
+  readonly method: string;
+}
+
+/** A ready-to-run StackQL statement, for the docs and the playground's example list. */
+export interface ExampleQuery {
+  /** Short heading, `List the versions of a package`. */
+  readonly title: string;
+  /** The method the statement reaches (for a JOIN, the left table's). */
+  readonly method: string;
+  readonly sql: string;
 }
 
 /** A StackQL resource: `provider.service.resource`. */
@@ -97,4 +126,34 @@ export interface ResourceDef {
   readonly params: Readonly<Record<string, ParamDef>>;
   /** The OpenAPI schema name of one row (`package-version`). */
   readonly rowSchema: string;
+  /**
+   * Statements that run on the sample data: one per method in method order (values from the
+   * catalogue's samples file), then the resource's hand-written extras (JOINs).
+   */
+  readonly examples: readonly ExampleQuery[];
+}
+
+/** A StackQL service (`github.packages`) and its resources, as the service page and `SHOW` see it. */
+export interface ServiceDef {
+  readonly provider: string;
+  /** Service name, `packages`. */
+  readonly name: string;
+  /** StackQL's versioned service id, `packages:v24.04.00227`. */
+  readonly id: string;
+  /** `GitHub V3 REST API - Packages`. */
+  readonly title: string;
+  /** One line, from the service page. */
+  readonly description: string;
+  /** The service page's summary; equal to what `resources` holds (the catalogue tests check). */
+  readonly summary: ServiceSummary;
+  /** Resources in the order the service page lists them. */
+  readonly resources: readonly ResourceDef[];
+}
+
+/** The counts a service page's summary box shows. */
+export interface ServiceSummary {
+  readonly resources: number;
+  /** Resources with at least one SELECT method. */
+  readonly selectableResources: number;
+  readonly methods: number;
 }

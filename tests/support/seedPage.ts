@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The provider's original page (tests/fixtures/org_versions.md, a copy of the seed) read into plain
- * facts, so tests can check that the definition and the rendered page carry every one of them.
+ * A provider's original resource page (tests/fixtures/provider/services/<service>/<resource>/index.md,
+ * the committed copy of the seed) read into plain facts, so tests can check that the definition and
+ * the rendered page carry every one of them. Deliberately a second reader, independent of the
+ * catalogue's `parsePage`, so a parsing slip there cannot hide in both.
  */
 export interface SeedPage {
   readonly frontMatter: {
@@ -48,8 +50,17 @@ function tableRows(section: string): string[][] {
     );
 }
 
-export function readSeedPage(path = join(import.meta.dirname, '../fixtures/org_versions.md')): SeedPage {
-  const source = readFileSync(path, 'utf8');
+/** The committed copy of the provider's pages. */
+export const PROVIDER_PAGES = join(import.meta.dirname, '../fixtures/provider');
+
+/** The path of a resource's original page. */
+export function seedPagePath(resource: string, service = 'packages'): string {
+  return join(PROVIDER_PAGES, 'services', service, resource, 'index.md');
+}
+
+/** The original page of a resource of a service (default: `packages.org_versions`). */
+export function readSeedPage(resource = 'org_versions', service = 'packages'): SeedPage {
+  const source = readFileSync(seedPagePath(resource, service), 'utf8');
   const [, fm = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
   const scalar = (key: string): string => new RegExp(`^${key}: (.*)$`, 'm').exec(fm)?.[1]?.trim() ?? '';
   const keywords = [...fm.matchAll(/^ {2}- (.*)$/gm)].map((m) => (m[1] ?? '').trim());
