@@ -1,13 +1,16 @@
 /**
  * Runs the fake GitHub API on 127.0.0.1 and prints its URL (first line of stdout), for local
  * development and browser tests: `npx tsx scripts/fake-github-server.ts [--port N] [--token T]
- * [--delay MS] [--hostile]`. Stops on SIGTERM/SIGINT, and when the process that started it exits:
+ * [--delay MS] [--hostile] [--dataset FILE.json]`. Without `--dataset` it serves the sample data (`acme`,
+ * `octocat`); the file holds a generator spec (`{ "owners": [{ "login", "kind", "packages": [{ "type",
+ * "name", "count" }] }], "authenticatedUser"? }`) or a dataset with versions (`normalize.ts`). Stops on SIGTERM/SIGINT, and when the process that started it exits:
  * give it a piped stdin and it stops when that pipe closes (which survives wrappers like `npx`, which do
  * not always pass signals on), and it also stops when it is re-parented.
  */
-import { fstatSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startFakeGitHubServer } from '../src/github/fake/server';
+import { datasetFromJson } from '../src/github/sample/normalize';
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +18,7 @@ const { values } = parseArgs({
     token: { type: 'string' },
     delay: { type: 'string', default: '0' },
     hostile: { type: 'boolean', default: false },
+    dataset: { type: 'string' },
   },
 });
 
@@ -24,6 +28,9 @@ async function main(): Promise<void> {
     token: values.token,
     delayMs: Number(values.delay),
     hostile: values.hostile,
+    ...(values.dataset === undefined
+      ? {}
+      : { dataset: datasetFromJson(JSON.parse(readFileSync(values.dataset, 'utf8')) as unknown) }),
   });
   process.stdout.write(`${server.url}\n`);
 

@@ -65,9 +65,12 @@ export function mapHttpFailure(failure: HttpFailure, call: FailedCall): GitHubEr
     );
   }
   if (status === 400 && call.method.http.method === 'DELETE') {
+    const why = call.method.http.path.includes('{package_version_id}')
+      ? 'A public version with more than 5,000 downloads cannot be deleted, nor the last version of a package (delete the package instead).'
+      : 'A public package with a version downloaded more than 5,000 times cannot be deleted; GitHub support can.';
     return new GitHubError(
       'cannot_delete',
-      `GitHub refused to delete ${describeTarget(call)}.${said} A public version with more than 5,000 downloads cannot be deleted, nor the last version of a package (delete the package instead).`,
+      `GitHub refused to delete ${describeTarget(call)}.${said} ${why}`,
       base,
     );
   }
@@ -128,12 +131,50 @@ function forbidden(
   );
 }
 
-/** `container package "web/frontend" in org "acme"`: the path params asked for, named from the definition. */
+/**
+ * What a call asked for, in words: `version 81005383 of container package "web/frontend" in org
+ * "acme"`, `npm package "hello-world" of user "octocat"`, `npm package "x" of the authenticated user`.
+ * Built from the method's path params (the catalogue's), so it fits every resource; a path param this
+ * vocabulary does not know is named as `name = "value"`.
+ */
 export function describeTarget(call: FailedCall): string {
-  const parts = Object.values(call.resource.params)
-    .filter((p) => p.in === 'path' && call.method.http.path.includes(`{${p.name}}`))
-    .map((p) => `${p.name} = ${JSON.stringify(String(call.params[p.name] ?? ''))}`);
-  return parts.join(', ');
+  const { path } = call.method.http;
+  const value = (name: string): string | undefined =>
+    path.includes(`{${name}}`) && call.params[name] !== undefined ? String(call.params[name]) : undefined;
+  const org = value('org');
+  const username = value('username');
+  const type = value('package_type') ?? queryValue(call, 'package_type');
+  const name = value('package_name');
+  const version = value('package_version_id');
+  const owner =
+    org !== undefined
+      ? `org ${JSON.stringify(org)}`
+      : username !== undefined
+        ? `user ${JSON.stringify(username)}`
+        : /^\/user(?:\/|$)/.test(path)
+          ? 'the authenticated user'
+          : undefined;
+  const known = new Set(['org', 'username', 'package_type', 'package_name', 'package_version_id']);
+  const others = [...path.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1] ?? '')
+    .filter((n) => !known.has(n))
+    .map((n) => `${n} = ${JSON.stringify(String(call.params[n] ?? ''))}`);
+
+  let target: string | undefined;
+  if (name !== undefined) {
+    target = `${type === undefined ? '' : `${type} `}package ${JSON.stringify(name)}`;
+    if (version !== undefined) target = `version ${version} of ${target}`;
+    if (owner !== undefined) target += `${org === undefined ? ' of ' : ' in '}${owner}`;
+  } else if (owner !== undefined) {
+    const what = type === undefined ? 'the packages' : `the ${type} packages`;
+    target = `${what} of ${owner}`;
+  }
+  return [target, ...others].filter((t) => t !== undefined).join(', ') || call.method.http.path;
+}
+
+function queryValue(call: FailedCall, name: string): string | undefined {
+  const value = call.params[name];
+  return call.method.requiredParams.includes(name) && value !== undefined ? String(value) : undefined;
 }
 
 function readErrorBody(body: unknown): { githubMessage?: string; documentationUrl?: string } {

@@ -3,8 +3,8 @@ import type { GitHubError } from './errors';
 import type { RateLimit } from './headers';
 
 /**
- * One row of `github.packages.org_versions`: GitHub's `package-version` schema. The fields come from the
- * committed OpenAPI extract; `tests/unit/github/schema.test.ts` checks served rows against it.
+ * One row of the version resources (`org_versions`, `user_versions`, `auth_user_versions`): GitHub's
+ * `package-version` schema. The fields come from the committed OpenAPI extract; `tests/unit/github/schema.test.ts` checks served rows against it.
  */
 export interface PackageVersion {
   readonly id: number;
@@ -21,6 +21,67 @@ export interface PackageVersion {
     readonly package_type: string;
     readonly container?: { readonly tags: readonly string[] };
   };
+}
+
+/** GitHub's `simple-user`: the owner of a package or a repository (an organization or a user). */
+export interface SimpleUser {
+  readonly login: string;
+  readonly id: number;
+  readonly node_id: string;
+  readonly avatar_url: string;
+  readonly gravatar_id: string | null;
+  readonly url: string;
+  readonly html_url: string;
+  readonly followers_url: string;
+  readonly following_url: string;
+  readonly gists_url: string;
+  readonly starred_url: string;
+  readonly subscriptions_url: string;
+  readonly organizations_url: string;
+  readonly repos_url: string;
+  readonly events_url: string;
+  readonly received_events_url: string;
+  /** `Organization` or `User`. */
+  readonly type: string;
+  readonly site_admin: boolean;
+}
+
+/**
+ * GitHub's `minimal-repository`, with its required properties (the repository a package is linked to).
+ * URL templates (`{/sha}`) are GitHub's hypermedia links, kept as GitHub sends them.
+ */
+export interface MinimalRepository {
+  readonly id: number;
+  readonly node_id: string;
+  readonly name: string;
+  readonly full_name: string;
+  readonly owner: SimpleUser;
+  readonly private: boolean;
+  readonly html_url: string;
+  readonly description: string | null;
+  readonly fork: boolean;
+  readonly url: string;
+  /** The other `*_url` links GitHub requires (`archive_url`, `issues_url`, …). */
+  readonly [link: `${string}_url`]: string;
+}
+
+/**
+ * One row of the package resources (`org_packages`, `user_packages`, `auth_user_packages`,
+ * `docker_migration_packages`): GitHub's `package` schema. `version_count` counts active versions.
+ */
+export interface Package {
+  readonly id: number;
+  readonly name: string;
+  readonly package_type: string;
+  readonly owner: SimpleUser | null;
+  readonly version_count: number;
+  /** `public` or `private` (the schema's enum; `internal` packages are listed as `private`). */
+  readonly visibility: string;
+  readonly url: string;
+  readonly html_url: string;
+  readonly repository: MinimalRepository | null;
+  readonly created_at: string;
+  readonly updated_at: string;
 }
 
 /** A row as the client hands it on: GitHub's JSON object, unvalidated beyond "is an object". */

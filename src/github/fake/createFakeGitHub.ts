@@ -4,21 +4,23 @@
  * protocol (CORS, `Link`, `x-ratelimit-*`, ETag/304, scope headers, JSON error bodies) and can inject
  * the faults a test asks for. Browser-safe: no Node imports.
  */
-import { orgVersions } from '../../resources/orgVersions';
+import { RESOURCES } from '../../resources/registry';
 import { createSampleDataset } from '../sample/dataset';
-import type { FakeDataset } from '../sample/dataset';
-import type { EndpointResult } from './endpoints';
+import type { FakeDataset } from '../sample/model';
+import { normalizeDataset } from '../sample/normalize';
+import type { EndpointContext, EndpointResult } from './context';
 import { answer, matchRoute } from './endpoints';
 import { applyLateFault, earlyFault, pickFault } from './faults';
 import { corsHeaders, delay, etagOf, githubError, json, preflight } from './responses';
 import type { FakeGitHub, FakeGitHubOptions, FaultRule, RecordedRequest } from './types';
 
-/** Every scope any method of the definition needs: what a token has when no `scopes` are configured. */
-const ALL_SCOPES = [...new Set(orgVersions.methods.flatMap((m) => m.scopes))];
+/** Every scope any method of the catalogue needs: what a token has when no `scopes` are configured. */
+const ALL_SCOPES = [...new Set(RESOURCES.flatMap((r) => r.methods.flatMap((m) => m.scopes)))];
 
 /** Creates a fake GitHub API. */
 export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
-  const dataset: FakeDataset = structuredClone(initial.dataset ?? createSampleDataset());
+  const original = initial.dataset ?? createSampleDataset();
+  let dataset: FakeDataset = normalizeDataset(original);
   let options: FakeGitHubOptions = { ...initial };
   let fired = new Map<FaultRule, number>();
   const requests: RecordedRequest[] = [];
@@ -72,12 +74,13 @@ export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
         );
       }
     }
-    const ctx = {
+    const ctx: EndpointContext = {
       dataset,
       url,
       hostile: options.hostile ?? false,
       sampleMode: options.sampleMode ?? false,
       now: now(),
+      authenticated: auth !== undefined,
     };
     const result: EndpointResult = fault
       ? applyLateFault(fault, answer(route, ctx), url)
@@ -146,7 +149,12 @@ export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
     handle,
     fetch: (input, init) => handle(new Request(input, init)),
     requests,
-    dataset,
+    get dataset() {
+      return dataset;
+    },
+    resetDataset(next) {
+      dataset = normalizeDataset(next ?? original);
+    },
     configure(changes) {
       options = { ...options, ...changes };
       if (changes.faults) fired = new Map();

@@ -1,6 +1,6 @@
 /** Fault injection of the fake API: which rule fires for a request, and what it answers. */
-import type { EndpointResult } from './endpoints';
-import { linkHeader } from './endpoints';
+import type { EndpointResult } from './context';
+import { linkHeader } from './context';
 import { githubError } from './responses';
 import type { FaultAction, FaultRule, RecordedRequest } from './types';
 

@@ -3,15 +3,25 @@
  * the `package-version` schema (GitHub would serve it) yet tries to run script or spoof text when
  * rendered, linked or exported.
  */
-import { packageUrls } from '../sample/dataset';
-import type { PackageVersion } from '../types';
+import { simpleUser } from '../sample/accounts';
+import type { FakeOwner, OwnerKind } from '../sample/model';
+import { packageUrls } from '../sample/versions';
+import type { Package, PackageVersion } from '../types';
 
 /** Ids of hostile rows start here, far from the sample ids, so tests can find them. */
 export const HOSTILE_ID_BASE = 990_000_000;
 
+/** How many hostile versions `hostileVersions` gives. */
+export const HOSTILE_VERSION_COUNT = 7;
+
 /** The hostile rows for one package of the fake API. */
-export function hostileVersions(org: string, type: string, name: string): PackageVersion[] {
-  const urls = packageUrls(org, type, name);
+export function hostileVersions(
+  owner: string,
+  type: string,
+  name: string,
+  kind: OwnerKind = 'Organization',
+): PackageVersion[] {
+  const urls = packageUrls(owner, type, name, kind);
   const at = '2024-06-01T12:00:00Z';
   const row = (n: number, fields: Partial<PackageVersion>): PackageVersion => ({
     id: HOSTILE_ID_BASE + n,
@@ -38,5 +48,37 @@ export function hostileVersions(org: string, type: string, name: string): Packag
       name: '=HYPERLINK("https://evil.example","click")',
       metadata: { package_type: type, container: { tags: ["=cmd|' /C calc'!A0", '+1+1', '@SUM(1)'] } },
     }),
+  ];
+}
+
+/**
+ * Hostile package rows for an owner's package lists (valid against the `package` schema): a name that
+ * is markup, a `javascript:` link, a right-to-left override. Listed with whatever type was asked for;
+ * each lists the hostile versions (so a JOIN over them reaches real, hostile rows).
+ */
+export function hostilePackages(owner: FakeOwner, type: string): Package[] {
+  const at = '2024-06-01T12:00:00Z';
+  const row = (n: number, name: string, fields: Partial<Package> = {}): Package => {
+    const urls = packageUrls(owner.login, type, name, owner.kind);
+    return {
+      id: HOSTILE_ID_BASE + n,
+      name,
+      package_type: type,
+      owner: simpleUser(owner),
+      version_count: HOSTILE_VERSION_COUNT,
+      visibility: 'public',
+      url: urls.api,
+      created_at: at,
+      updated_at: at,
+      html_url: urls.html,
+      repository: null,
+      ...fields,
+    };
+  };
+  return [
+    row(11, '<img src=x onerror=alert(1)>'),
+    row(12, 'hostile-link', { html_url: 'javascript:alert(1)' }),
+    row(13, '\u202Egnp.exe'),
+    row(14, '=HYPERLINK("https://evil.example","click")'),
   ];
 }

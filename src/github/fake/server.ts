@@ -4,12 +4,14 @@
  * it to the same `createFakeGitHub` handler sample mode uses, and writes the `Response` back.
  *
  * Test controls over HTTP (for browser tests that cannot reach the object):
- * `POST /__control` with JSON `{ faults?, delayMs?, hostile?, token?, scopes?, rateLimit?, resetRequests? }`,
- * `GET /__requests` for the recorded requests.
+ * `POST /__control` with JSON `{ faults?, delayMs?, hostile?, token?, scopes?, rateLimit?, resetRequests?,
+ * resetDataset?, dataset? }` (`resetDataset: true` undoes every delete and restore; `dataset` serves
+ * another one, in any shape `datasetFromJson` reads), `GET /__requests` for the recorded requests.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { datasetFromJson } from '../sample/normalize';
 import { createFakeGitHub } from './createFakeGitHub';
 import type { FakeGitHub, FakeGitHubOptions, FaultRule, RecordedRequest } from './types';
 
@@ -83,8 +85,16 @@ async function serve(fake: FakeGitHub, req: IncomingMessage, res: ServerResponse
   if (url.pathname === '/__control' && req.method === 'POST') {
     const changes = JSON.parse(body.toString('utf8') || '{}') as Partial<FakeGitHubOptions> & {
       resetRequests?: boolean;
+      resetDataset?: boolean;
     };
-    const { resetRequests, ...rest } = changes;
+    const { resetRequests, resetDataset, dataset, ...rest } = changes;
+    try {
+      if (dataset !== undefined) fake.resetDataset(datasetFromJson(dataset));
+      else if (resetDataset) fake.resetDataset();
+    } catch (error) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(String(error));
+      return;
+    }
     fake.configure(rest);
     if (resetRequests) fake.resetRequests();
     res.writeHead(204).end();

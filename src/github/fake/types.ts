@@ -1,5 +1,6 @@
 /** Options, fault injection and request records of the fake GitHub API. */
-import type { FakeDataset } from '../sample/dataset';
+import type { FakeDataset } from '../sample/model';
+import type { FakeDatasetInput } from '../sample/normalize';
 
 /** What an injected fault makes the fake answer instead of the real response. */
 export type FaultAction =
@@ -43,8 +44,11 @@ export interface FaultRule {
 
 /** Options of a fake API; all may be changed at runtime with `configure`. */
 export interface FakeGitHubOptions {
-  /** The data served; the sample organization when absent. Copied, so runs never change the original. */
-  readonly dataset?: FakeDataset;
+  /**
+   * The data served; the sample data (`acme`, `octocat`) when absent. Copied, so runs never change the
+   * original. The one-organization shape `{ org, packages }` is accepted too (`normalize.ts`).
+   */
+  readonly dataset?: FakeDatasetInput;
   /** When set, requests must carry `Authorization: token|Bearer <token>`, else 401. */
   readonly token?: string;
   /** Scopes the token has, sent as `X-OAuth-Scopes`; a method needing another scope answers 403. */
@@ -57,7 +61,7 @@ export interface FakeGitHubOptions {
   readonly hostile?: boolean;
   /** Rate-limit budget the fake starts with (GitHub: 5,000 an hour). */
   readonly rateLimit?: number;
-  /** Sample mode: a 404 lists the packages the sample has. */
+  /** Sample mode: a 404 lists the packages the sample has, and `/user/...` needs no token. */
   readonly sampleMode?: boolean;
   /** Time source (epoch ms), for `x-ratelimit-reset`. */
   readonly now?: () => number;
@@ -87,6 +91,11 @@ export interface FakeGitHub {
   readonly requests: RecordedRequest[];
   /** The live dataset (delete and restore change it). */
   readonly dataset: FakeDataset;
+  /**
+   * Serves a fresh copy of `dataset`, or of the one the fake started with: undoes deletes and restores
+   * between tests that share one fake.
+   */
+  resetDataset(dataset?: FakeDatasetInput): void;
   /** Changes options at runtime (faults, delay, token, scopes, hostile rows). */
   configure(options: Partial<Omit<FakeGitHubOptions, 'dataset'>>): void;
   /** Replaces the injected faults and restarts their counters. */

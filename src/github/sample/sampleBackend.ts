@@ -6,7 +6,7 @@ import type { GitHubClient, GitHubClientOptions } from '../client';
 import { createGitHubClient } from '../client';
 import { createFakeGitHub } from '../fake/createFakeGitHub';
 import type { FakeGitHub } from '../fake/types';
-import { createSampleDataset } from './dataset';
+import { createSampleDataset, SAMPLE_DATASET_SPEC } from './dataset';
 
 /**
  * Base URL of sample mode. `.invalid` can never resolve (RFC 2606), so the request log and "copy as
@@ -16,6 +16,9 @@ export const SAMPLE_BASE_URL = 'https://sample-api.invalid';
 
 /** The sample organization's name, for the playground's example queries. */
 export const SAMPLE_ORG = 'acme';
+
+/** The sample user, who is also the authenticated user of sample mode (`/user/...` answers for them). */
+export const SAMPLE_USER = SAMPLE_DATASET_SPEC.authenticatedUser;
 
 /** The in-page sample API: a fake over the sample dataset. Deletes and restores change only its memory. */
 export function createSampleApi(): FakeGitHub {

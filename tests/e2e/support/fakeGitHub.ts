@@ -7,6 +7,8 @@ export interface FakeSettings {
   readonly hostile?: boolean;
   readonly scopes?: readonly string[];
   readonly token?: string;
+  /** Serve this dataset (any shape the fake's `datasetFromJson` reads) instead of the sample's. */
+  readonly dataset?: unknown;
 }
 
 /** Sets the fake API for one test (defaults restored for anything not given) and forgets old requests. */
@@ -20,6 +22,8 @@ export async function resetFake(settings: FakeSettings = {}): Promise<void> {
       scopes: settings.scopes ?? ALL_SCOPES,
       token: settings.token ?? E2E_TOKEN,
       resetRequests: true,
+      // Every test starts from the same data: earlier deletes and restores are undone.
+      ...(settings.dataset === undefined ? { resetDataset: true } : { dataset: settings.dataset }),
     }),
   });
   if (response.status !== 204) throw new Error(`fake control answered ${response.status}`);

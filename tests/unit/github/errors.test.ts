@@ -74,8 +74,7 @@ describe('errors a person can act on', () => {
     const { client } = setup();
     const error = await failure(client.run(listCall('container', 'web/backend')));
     expect(error).toMatchObject({ code: 'not_found', status: 404 });
-    expect(error.message).toContain('package_type = "container"');
-    expect(error.message).toContain('package_name = "web/backend"');
+    expect(error.message).toContain('container package "web/backend" in org "acme"');
     expect(error.message).toMatch(/does not exist, or this token cannot see it/);
   });
 

@@ -1,6 +1,6 @@
 /** Shared set-up of the GitHub client tests: a fake API in process, a clock that never really waits. */
 import type { ApiCall } from '../../../src/resources/calls';
-import { orgVersions } from '../../../src/resources/orgVersions';
+import { getResource } from '../../../src/resources/registry';
 import type { Clock } from '../../../src/github/clock';
 import { cancelledError } from '../../../src/github/clock';
 import { createGitHubClient } from '../../../src/github/client';
@@ -12,13 +12,17 @@ import type { RequestLogEntry, WaitEvent } from '../../../src/github/types';
 export const BASE = 'https://api.test';
 export const TOKEN = 'ghp_TESTTOKEN1234567890abcdefSECRET';
 
-const [LIST, GET, DELETE, RESTORE] = orgVersions.methods.map((m) => m.name);
+const orgVersions = getResource('github.packages.org_versions');
+const LIST = 'get_all_package_versions_for_package_owned_by_org';
+const GET = 'get_package_version_for_organization';
+const DELETE = 'delete_package_version_for_org';
+const RESTORE = 'restore_package_version_for_org';
 
 /** A list call for a package of the sample org. */
 export function listCall(type: string, name: string, extra: Record<string, string | number> = {}): ApiCall {
   return {
     resource: orgVersions.id,
-    method: LIST ?? '',
+    method: LIST,
     params: { org: 'acme', package_type: type, package_name: name, ...extra },
   };
 }
@@ -30,7 +34,7 @@ export function versionCall(
   name: string,
   id: number,
 ): ApiCall {
-  const method = { get: GET, delete: DELETE, restore: RESTORE }[kind] ?? '';
+  const method = { get: GET, delete: DELETE, restore: RESTORE }[kind];
   return {
     resource: orgVersions.id,
     method,

@@ -4,7 +4,7 @@ import type { PageEvent } from '../../../src/github/types';
 import { activeCount, listCall, setup, versionCall } from './helpers';
 
 describe('pagination', () => {
-  it.each(SAMPLE_PACKAGES.map((p) => [p.type, p.name] as const))(
+  it.each(SAMPLE_PACKAGES.filter((p) => !p.deleted).map((p) => [p.type, p.name] as const))(
     'lists %s %s in ceil(N/100) serial requests of per_page=100',
     async (type, name) => {
       const { fake, client } = setup();

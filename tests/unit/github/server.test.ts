@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../../src/github/client';
 import { startFakeGitHubServer } from '../../../src/github/fake/server';
@@ -104,6 +107,33 @@ describe('fake GitHub server on loopback', () => {
     expect(recorded.map((r) => r.status)).toEqual([200, 502, 200, 200]);
   });
 
+  it('serves another dataset, and resets it, through POST /__control', async () => {
+    reset();
+    const control = (body: unknown) =>
+      fetch(`${server.url}/__control`, { method: 'POST', body: JSON.stringify(body) });
+    const headers = { authorization: `token ${TOKEN}` };
+    const list = async (path: string) => {
+      const res = await fetch(`${server.url}${path}`, { headers });
+      return res.status === 200 ? ((await res.json()) as { name: string }[]).map((p) => p.name) : res.status;
+    };
+    const spec = {
+      owners: [
+        { login: 'globex', kind: 'Organization', packages: [{ type: 'npm', name: 'widgets', count: 3 }] },
+      ],
+    };
+    expect((await control({ dataset: spec })).status).toBe(204);
+    expect(await list('/orgs/globex/packages?package_type=npm')).toEqual(['widgets']);
+    expect(await list('/orgs/acme/packages?package_type=npm')).toBe(404);
+    expect((await control({ dataset: { nope: 1 } })).status).toBe(400);
+
+    expect((await control({ resetDataset: true })).status).toBe(204);
+    const web = '/orgs/acme/packages/container/web%2Ffrontend';
+    expect((await fetch(`${server.url}${web}`, { method: 'DELETE', headers })).status).toBe(204);
+    expect(await list('/orgs/acme/packages?package_type=container')).toEqual(['api-server']);
+    await control({ resetDataset: true });
+    expect(await list('/orgs/acme/packages?package_type=container')).toEqual(['web/frontend', 'api-server']);
+  });
+
   it('a network fault drops the connection: the client reports the host unreachable', async () => {
     reset();
     server.setFaults([{ action: { type: 'network' } }]);
@@ -145,6 +175,33 @@ describe('scripts/fake-github-server.ts', () => {
         { timeout: 5000 },
       )
       .toBe('down');
+  });
+
+  it('serves the dataset of a --dataset file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fake-gh-')), 'dataset.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        owners: [{ login: 'hank', kind: 'User', packages: [{ type: 'npm', name: 'tool', count: 2 }] }],
+        authenticatedUser: 'hank',
+      }),
+    );
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/fake-github-server.ts', '--dataset', file],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+    const url = chunk.toString().trim();
+    const res = await fetch(`${url}/user/packages?package_type=npm`, {
+      headers: { authorization: 'token t' },
+    });
+    expect(await res.json()).toMatchObject([{ name: 'tool', version_count: 2, owner: { login: 'hank' } }]);
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    child.stdout.destroy();
   });
 
   it('prints its URL, serves, and stops on SIGTERM', async () => {
