@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // The same `@site/…` imports as in the Docusaurus build.
   resolve: { alias: { '@site': fileURLToPath(new URL('.', import.meta.url)) } },
+  // tsconfig keeps JSX for Docusaurus's Babel ("preserve"); tests that render components need it compiled.
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',

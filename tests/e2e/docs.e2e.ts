@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { readSeedPage } from '../support/seedPage';
+import { exampleIds, methodExample } from '../../src/components/ResourceDocs/methodExample';
+import { docPath, findService, servicePath } from '../../src/resources/registry';
+import type { ExampleQuery, ResourceDef } from '../../src/resources/types';
+import { readOriginalResourcePage, readOriginalServicePage, siteHref } from '../unit/docs/originals';
 import { useBrowser } from './support/browser';
+import {
+  alertText,
+  editorText,
+  finishedRuns,
+  resultStatus,
+  waitForPlayground,
+  waitForRuns,
+} from './support/playground';
 
-const PAGE = '/services/packages/org_versions';
-const seed = readSeedPage();
+const SERVICE = 'packages';
+const service = findService(SERVICE);
+if (!service) throw new Error(`The catalogue has no ${SERVICE} service`);
+const originalService = readOriginalServicePage(SERVICE);
+/** Every resource the original service page lists, with its definition: each gets its page. */
+const RESOURCES: readonly ResourceDef[] = originalService.resources.map(({ text }) => {
+  const found = service.resources.find((r) => r.name === text);
+  if (!found)
+    throw new Error(`The catalogue has no ${SERVICE}.${text}, which the original service page lists`);
+  return found;
+});
+const PAGE = docPath({ service: SERVICE, name: 'org_versions' });
 const browser = useBrowser();
 
 /** innerText with runs of white space folded, no space before commas, no zero-width anchors. */
@@ -21,107 +42,169 @@ function tableAfter(page: Page, headingId: string): Locator {
 }
 
 async function rowTexts(table: Locator): Promise<string[][]> {
-  return table
+  const rows = await table
     .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from(row.querySelectorAll('th, td'), (cell) => (cell as HTMLElement).innerText),
-      ),
+    .evaluateAll((trs) =>
+      trs.map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => (cell as HTMLElement).innerText)),
     );
+  return rows.map((r) => r.map(normalize));
 }
 
-describe('org_versions reference page', () => {
+describe.each(RESOURCES.map((r) => [r.name, r] as const))('the %s page', (name, resource) => {
+  const path = docPath(resource);
+  const original = readOriginalResourcePage(SERVICE, name);
+
   it('keeps the front matter: title, description, keywords and the featured image', async () => {
-    const { page } = await browser.open(PAGE);
+    const { page } = await browser.open(path);
     // Helmet sets the title again as the page hydrates.
-    await expect.poll(() => page.title()).toMatch(/^org_versions \| StackQL GitHub provider$/);
+    await expect.poll(() => page.title()).toBe(`${original.frontMatter.title} | StackQL GitHub provider`);
     await expect
       .poll(() => page.locator('meta[name="description"]').getAttribute('content'))
-      .toBe(seed.frontMatter.description);
+      .toBe(original.frontMatter.description);
     const keywords = await page.locator('meta[name="keywords"]').getAttribute('content');
-    expect(keywords?.split(/,\s*/)).toEqual(seed.frontMatter.keywords);
-    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
-    expect(image).toMatch(new RegExp(`${seed.frontMatter.image}$`));
-    const response = await page.request.get(seed.frontMatter.image);
+    expect(keywords?.split(/,\s*/)).toEqual(original.frontMatter.keywords);
+    const image = (await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '';
+    const response = await page.request.get(new URL(image).pathname);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('image/png');
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(seed.frontMatter.title);
-  });
-
-  it('has the sections of the original page in order', async () => {
-    const { page } = await browser.open(PAGE);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(original.frontMatter.title);
     const h2 = (await page.locator('article h2').allInnerTexts()).map(normalize);
-    expect(h2.slice(0, 3)).toEqual(['Overview', 'Fields', 'Methods']);
-    expect(h2).toEqual(expect.arrayContaining(['Permissions', 'SQL examples']));
+    expect(h2).toEqual(['Overview', 'Fields', 'Methods', 'Permissions', 'SQL examples']);
+    // The playground sits beside every resource page.
+    await page.getByRole('complementary', { name: 'SQL playground' }).waitFor();
   });
 
-  it('shows every Overview, Fields and Methods cell of the original page', async () => {
-    const { page } = await browser.open(PAGE);
+  it('shows every Overview, Fields and Methods cell and every link of the original', async () => {
+    const { page } = await browser.open(path);
     const overview = await rowTexts(tableAfter(page, 'overview'));
-    expect(Object.fromEntries(overview.map(([k = '', v = '']) => [normalize(k), normalize(v)]))).toEqual(
-      seed.overview,
-    );
-
-    const fields = await rowTexts(tableAfter(page, 'fields'));
-    expect(fields.map((row) => row.map(normalize))).toEqual(seed.fields);
-
+    expect(Object.fromEntries(overview.map(([k = '', v = '']) => [k, v]))).toEqual(original.overview);
+    expect(await rowTexts(tableAfter(page, 'fields'))).toEqual(original.fields);
     const methods = await rowTexts(tableAfter(page, 'methods'));
-    // The rendered table adds Optional Params (4th column) to the original's four.
-    expect(methods.map(([n = '', v = '', p = '', , d = '']) => [n, v, p, d].map(normalize))).toEqual(
-      seed.methods,
-    );
-    expect(normalize(methods[0]?.[3] ?? '')).toBe('state, per_page, page');
-  });
-
-  it('keeps every link of the method descriptions', async () => {
-    const { page } = await browser.open(PAGE);
+    // The rendered table adds Optional Params (4th column) and Try it (6th) to the original's four.
+    expect(methods.map(([n = '', v = '', p = '', , d = '']) => [n, v, p, d])).toEqual(original.methods);
+    expect(methods.map((r) => r[3])).toEqual(resource.methods.map((m) => m.optionalParams.join(', ')));
     const table = tableAfter(page, 'methods');
-    for (const { text, href } of seed.links) {
-      await expect
-        .poll(() => table.locator(`a[href="${href}"]`, { hasText: text }).count())
-        .toBeGreaterThan(0);
-    }
+    for (const { text, href } of original.links)
+      expect(await table.locator(`a[href="${href}"]`, { hasText: text }).count()).toBeGreaterThan(0);
   });
 
-  it('renders the Id, every field, method and required param as a copy button', async () => {
-    const { page } = await browser.open(PAGE);
+  it('renders the Id, every field, method, param and scope as a copy button', async () => {
+    const { page } = await browser.open(path);
     const names = [
-      seed.overview.Id ?? '',
-      ...seed.fields.map(([name]) => name),
-      ...seed.methods.flatMap(([name, , params]) => [name, ...params.split(', ')]),
+      original.overview.Id ?? '',
+      ...original.fields.map(([n]) => n),
+      ...original.methods.flatMap(([n, , params]) => [n, ...(params ? params.split(', ') : [])]),
+      ...resource.methods.flatMap((m) => [...m.optionalParams, ...m.scopes]),
     ];
-    for (const name of new Set(names)) {
-      await expect
-        .poll(() => page.getByRole('button', { name: `Copy ${name}`, exact: true }).count())
-        .toBeGreaterThan(0);
-    }
+    for (const n of new Set(names))
+      expect(await page.getByRole('button', { name: `Copy ${n}`, exact: true }).count(), n).toBeGreaterThan(
+        0,
+      );
   });
 
-  it('lists the scopes per method and an SQL example per method', async () => {
-    const { page } = await browser.open(PAGE);
-    const scopes = await rowTexts(tableAfter(page, 'permissions'));
-    expect(scopes.map((r) => r.map(normalize))).toEqual([
-      ['get_all_package_versions_for_package_owned_by_org', 'SELECT', 'read:packages'],
-      ['get_package_version_for_organization', 'SELECT', 'read:packages'],
-      ['delete_package_version_for_org', 'DELETE', 'read:packages, delete:packages'],
-      ['restore_package_version_for_org', 'EXEC', 'read:packages, write:packages'],
-    ]);
-    await expect.poll(() => page.getByText('classic personal access tokens only').count()).toBe(1);
-    const blocks = await page.locator('article pre code').allInnerTexts();
-    expect(
-      blocks.some((b) => /^SELECT[\s\S]*FROM github\.packages\.org_versions[\s\S]*ORDER BY/.test(b)),
-    ).toBe(true);
-    expect(blocks.some((b) => b.includes('package_version_id = 81005383') && b.startsWith('SELECT'))).toBe(
-      true,
+  it('lists the scopes of every method and an SQL example block for every example', async () => {
+    const { page } = await browser.open(path);
+    expect(await rowTexts(tableAfter(page, 'permissions'))).toEqual(
+      resource.methods.map((m) => [m.name, m.sqlVerb, m.scopes.join(', ')]),
     );
-    expect(blocks.some((b) => b.startsWith('DELETE FROM github.packages.org_versions'))).toBe(true);
-    expect(
-      blocks.some((b) => b.startsWith('EXEC github.packages.org_versions.restore_package_version_for_org')),
-    ).toBe(true);
+    await expect.poll(() => page.getByText('classic personal access tokens only').count()).toBe(1);
+    const blocks = (await page.locator('article pre code').allInnerTexts()).map((b) => b.trim());
+    expect(blocks).toEqual(resource.examples.map((e) => e.sql.trim()));
     // Docusaurus's own copy button on each code block.
     await expect
       .poll(() => page.getByRole('button', { name: /copy code to clipboard/i }).count())
       .toBe(blocks.length);
+  });
+
+  it("loads each method row's example into the playground, without running it", async () => {
+    const { page } = await browser.open(path, { clipboard: true });
+    await waitForPlayground(page);
+    const before = await finishedRuns(page);
+    const rows = tableAfter(page, 'methods').locator('tbody tr');
+    for (const [i, method] of resource.methods.entries()) {
+      await rows.nth(i).getByRole('button', { name: 'Open in playground' }).click();
+      expect(await editorText(page), method.name).toBe(methodExample(resource, method.name)?.sql);
+    }
+    expect(await finishedRuns(page)).toBe(before);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+});
+
+/** Every example of every resource, with the id of its section on the page. */
+const EXAMPLES: readonly (readonly [string, ResourceDef, ExampleQuery, string])[] = RESOURCES.flatMap(
+  (resource) => {
+    const ids = exampleIds(resource.examples);
+    return resource.examples.map(
+      (e, i) => [`${resource.name}: ${e.title}`, resource, e, ids[i] ?? ''] as const,
+    );
+  },
+);
+
+describe('SQL examples on sample data', () => {
+  // A fresh page per example: the sample data is per page, so a delete never hides another's rows.
+  it.each(EXAMPLES)('%s: Open in playground, Run, a result', async (_, resource, example, id) => {
+    const { page, context } = await browser.open(docPath(resource), { clipboard: true });
+    await waitForPlayground(page);
+    await page
+      .locator(`section[aria-labelledby="${id}"]`)
+      .getByRole('button', { name: 'Open in playground' })
+      .click();
+    expect(await editorText(page)).toBe(example.sql);
+    const write = /^\s*(DELETE|EXEC)\b/i.test(example.sql);
+    const before = await finishedRuns(page);
+    await page.getByRole('button', { name: 'Run query' }).click();
+    if (write) {
+      // Writes ask first, even on sample data; the reader confirms.
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    }
+    await waitForRuns(page, before);
+    expect(await alertText(page)).toBe('');
+    if (write) {
+      const outcomes = await page
+        .getByRole('list', { name: 'What happened' })
+        .getByRole('listitem')
+        .allInnerTexts();
+      expect(outcomes.length).toBeGreaterThan(0);
+      for (const o of outcomes) expect(o).toContain('sample data only');
+    } else {
+      const status = await resultStatus(page).innerText();
+      const rows = Number(/^(\d+) rows? from sample data/.exec(status)?.[1] ?? -1);
+      expect(rows, status).toBeGreaterThan(0);
+    }
+    await context.close();
+  });
+});
+
+describe('the packages service page', () => {
+  it('has the description, the Service Summary, the Overview and the resource links of the original', async () => {
+    const { page } = await browser.open(servicePath(service));
+    expect(normalize(await page.locator('article p').first().innerText())).toBe(originalService.description);
+    const summary = normalize(await page.locator('article .theme-admonition').first().innerText());
+    expect(summary).toContain('Service Summary');
+    for (const [label, count] of Object.entries(originalService.summary))
+      expect(summary).toContain(`${label}: ${count}`);
+    const overview = await rowTexts(tableAfter(page, 'overview'));
+    expect(Object.fromEntries(overview.map(([k = '', v = '']) => [k, v]))).toEqual(originalService.overview);
+    const list = tableAfter(page, 'resources');
+    for (const { href, text } of originalService.resources)
+      expect(await list.locator(`a[href="${siteHref(href)}"]`, { hasText: text }).count(), href).toBe(1);
+    expect(await rowTexts(list)).toEqual(service.resources.map((r) => [r.name, r.id, r.summary]));
+    await list.getByRole('link', { name: 'org_packages', exact: true }).click();
+    await page.waitForURL(/\/services\/packages\/org_packages$/);
+  });
+
+  it('is listed on the provider home with each of its resources, and in the sidebar', async () => {
+    const { page } = await browser.open('/');
+    const article = page.locator('article');
+    expect(await article.locator(`a[href="${servicePath(service)}"]`, { hasText: SERVICE }).count()).toBe(1);
+    const list = article.getByRole('list', { name: `Resources of ${SERVICE}` });
+    for (const { href, text } of originalService.resources)
+      expect(await list.locator(`a[href="${siteHref(href)}"]`, { hasText: text }).count(), href).toBe(1);
+    const sidebar = page.getByRole('navigation', { name: 'Docs sidebar' });
+    await sidebar.getByRole('link', { name: SERVICE, exact: true }).click();
+    await page.waitForURL(/\/services\/packages$/);
+    const items = (await sidebar.locator('a[href^="/services/packages/"]').allInnerTexts()).map(normalize);
+    expect(items).toEqual(originalService.resources.map((r) => r.text));
   });
 });
 
@@ -165,10 +248,6 @@ describe('CopyableCode', () => {
         document.addEventListener('copy', (e) => window.__copied.push(String(document.getSelection() || e.target.value || '')), true);
       `,
     });
-    await page
-      .getByRole('button', { name: 'Copy org_versions' })
-      .waitFor()
-      .catch(() => undefined);
     const button = page.getByRole('button', { name: 'Copy package_html_url' });
     await button.click();
     await expect
@@ -185,33 +264,24 @@ describe('CopyableCode', () => {
 });
 
 describe('site', () => {
-  it('finds org_versions and get_package_version_for_organization with the local search', async () => {
+  it('finds resources and methods with the local search', async () => {
     const { page } = await browser.open('/');
     const search = page
       .getByRole('combobox', { name: 'Search' })
       .or(page.getByRole('textbox', { name: 'Search' }));
-    for (const term of ['org_versions', 'get_package_version_for_organization']) {
+    const terms: readonly (readonly [string, string])[] = [
+      ['org_versions', '/services/packages/org_versions'],
+      ['get_package_version_for_organization', '/services/packages/org_versions'],
+      ['list_docker_migration_conflicting_packages_for_user', '/services/packages/docker_migration_packages'],
+    ];
+    for (const [term, target] of terms) {
       await search.fill('');
       await search.fill(term);
-      const hit = page.getByRole('option').filter({ hasText: term }).first();
-      await hit.waitFor({ timeout: 15_000 });
-      expect(await page.locator(`a[href*="/services/packages/org_versions"]`).count()).toBeGreaterThan(0);
+      await page.getByRole('option').filter({ hasText: term }).first().waitFor({ timeout: 15_000 });
+      expect(await page.locator(`a[href*="${target}"]`).count(), term).toBeGreaterThan(0);
     }
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/services\/packages\/org_versions/);
-  });
-
-  it('has a service page and a provider home that lead to the resource', async () => {
-    const { page } = await browser.open('/services/packages');
-    await page.getByRole('link', { name: 'org_versions', exact: true }).first().waitFor();
-    const table = tableAfter(page, 'resources');
-    expect((await rowTexts(table)).map((r) => r.map(normalize))).toEqual([
-      ['org_versions', 'github.packages.org_versions', 'Versions of a package owned by an organization.'],
-    ]);
-    await page.goto('/');
-    await page.getByRole('heading', { name: 'Get a token' }).waitFor();
-    await page.getByRole('link', { name: 'packages', exact: true }).first().click();
-    await page.waitForURL(/\/services\/packages$/);
+    await page.waitForURL(/\/services\/packages\/docker_migration_packages/);
   });
 
   it('is usable in dark mode: the toggle works and text keeps its contrast', async () => {

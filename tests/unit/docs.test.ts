@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseRichText, plainText } from '../../src/components/ResourceDocs/richText';
-import {
-  exampleSql,
-  methodExamples,
-  SAMPLE_DELETED_VERSION_ID,
-  SAMPLE_VALUES,
-} from '../../src/resources/examples';
-import { createSampleDataset } from '../../src/github/sample/dataset';
-import { orgVersions } from '../../src/resources/orgVersions';
+import { exampleIds, methodExample } from '../../src/components/ResourceDocs/methodExample';
+import { serviceSummary } from '../../src/components/ResourceDocs/serviceSummary';
+import { getResource, RESOURCES, SERVICES } from '../../src/resources/registry';
 
 describe('parseRichText', () => {
   it('splits code spans, https links and line breaks into tokens', () => {
@@ -30,15 +25,33 @@ describe('parseRichText', () => {
   });
 });
 
-describe('SQL examples', () => {
-  it('give one statement per method in StackQL form, with the sample values', () => {
-    const examples = methodExamples(orgVersions);
-    expect(examples.map((e) => e.method)).toEqual(orgVersions.methods.map((m) => m.name));
-    const [list, get, del, exec] = examples.map((e) => e.sql);
+describe('SQL examples on the docs pages', () => {
+  it.each(RESOURCES.map((r) => [r.id, r] as const))(
+    '%s: one runnable example per method, in method order, in StackQL form',
+    (_, resource) => {
+      const own = resource.examples.slice(0, resource.methods.length);
+      expect(own.map((e) => e.method)).toEqual(resource.methods.map((m) => m.name));
+      for (const method of resource.methods) {
+        const sql = methodExample(resource, method.name)?.sql ?? '';
+        expect(sql, method.name).not.toMatch(/\{\{/); // sample values filled in: it runs as loaded
+        const start = {
+          SELECT: new RegExp(`^SELECT[\\s\\S]+FROM ${resource.id.replaceAll('.', '\\.')}\\b`),
+          DELETE: new RegExp(`^DELETE FROM ${resource.id.replaceAll('.', '\\.')}\\b`),
+          EXEC: new RegExp(`^EXEC ${`${resource.id}.${method.name}`.replaceAll('.', '\\.')}\\b`),
+        }[method.sqlVerb];
+        expect(sql, method.name).toMatch(start);
+        for (const param of method.requiredParams)
+          expect(sql, `${method.name} gives ${param}`).toContain(param);
+      }
+    },
+  );
+
+  it('keeps the org_versions statements of the design, on the sample package', () => {
+    const [list, get, del, exec] = getResource('github.packages.org_versions').examples.map((e) => e.sql);
     expect(list).toMatch(
       /^SELECT[\s\S]+FROM github\.packages\.org_versions\nWHERE org = 'acme'\nAND package_name = 'web\/frontend'\nAND package_type = 'container'\nORDER BY created_at DESC;$/,
     );
-    expect(get).toContain(`AND package_version_id = ${SAMPLE_VALUES.package_version_id}`);
+    expect(get).toContain('AND package_version_id = 81005383');
     expect(del).toBe(
       "DELETE FROM github.packages.org_versions\nWHERE org = 'acme'\nAND package_name = 'web/frontend'\nAND package_type = 'container'\nAND package_version_id = 81005383;",
     );
@@ -47,22 +60,26 @@ describe('SQL examples', () => {
     );
   });
 
-  it('use versions that exist in the sample data: a live one to get and delete, a deleted one to restore', () => {
-    const pkg = createSampleDataset().packages.find(
-      (p) => p.name === SAMPLE_VALUES.package_name && p.type === SAMPLE_VALUES.package_type,
-    );
-    const live = pkg?.versions.find((v) => v.id === SAMPLE_VALUES.package_version_id);
-    const deleted = pkg?.versions.find((v) => v.id === SAMPLE_DELETED_VERSION_ID);
-    expect(live?.deleted_at).toBeUndefined();
-    expect(live).toBeDefined();
-    expect(deleted?.deleted_at).toEqual(expect.any(String));
+  it('gives each example a unique heading id, the method name for its own one', () => {
+    expect(exampleIds([{ method: 'a' }, { method: 'b' }, { method: 'a' }, { method: 'a' }])).toEqual([
+      'example-a',
+      'example-b',
+      'example-a-2',
+      'example-a-3',
+    ]);
   });
+});
 
-  it('leaves placeholders for params without a value and escapes quotes', () => {
-    const del = orgVersions.methods[2];
-    if (!del) throw new Error('no delete method');
-    expect(exampleSql(orgVersions, del, { org: "o'brien" })).toBe(
-      "DELETE FROM github.packages.org_versions\nWHERE org = 'o''brien'\nAND package_name = '{{ package_name }}'\nAND package_type = '{{ package_type }}'\nAND package_version_id = '{{ package_version_id }}';",
-    );
+describe('serviceSummary', () => {
+  it('counts resources, selectable resources and methods from the catalogue', () => {
+    for (const service of SERVICES) expect(serviceSummary(service)).toEqual(service.summary);
+    const m = (sqlVerb: 'SELECT' | 'EXEC') => ({ sqlVerb }) as (typeof RESOURCES)[number]['methods'][number];
+    expect(
+      serviceSummary({ resources: [{ methods: [m('SELECT'), m('EXEC')] }, { methods: [m('EXEC')] }] }),
+    ).toEqual({
+      resources: 2,
+      selectableResources: 1,
+      methods: 3,
+    });
   });
 });

@@ -4,11 +4,15 @@ import type { ResourceTableProps } from './OverviewTable';
 import { ParamList } from './ParamList';
 import { RichText } from './RichText';
 import { OpenInPlayground } from './OpenInPlayground';
-import { exampleSql } from '@site/src/resources/examples';
+import { methodExample } from './methodExample';
 import { useResource } from './useResource';
 import styles from './styles.module.css';
 
-/** The methods of a resource: the SQL verb that reaches each, its params and GitHub's description. */
+/**
+ * The methods of a resource: the SQL verb that reaches each, its required and optional params,
+ * GitHub's description, and a button that loads the method's example (sample values filled in, so it
+ * runs as loaded) into the playground.
+ */
 export function MethodsTable({ resource }: ResourceTableProps): ReactNode {
   const def = useResource(resource);
   return (
@@ -24,26 +28,31 @@ export function MethodsTable({ resource }: ResourceTableProps): ReactNode {
         </tr>
       </thead>
       <tbody>
-        {def.methods.map((method) => (
-          <tr key={method.name}>
-            <MethodCells method={method} />
-            <td>
-              <ParamList params={method.requiredParams} />
-            </td>
-            <td>
-              <ParamList params={method.optionalParams} />
-            </td>
-            <td>
-              <RichText source={method.description} />
-            </td>
-            <td>
-              <OpenInPlayground
-                sql={exampleSql(def, method)}
-                description={`a ${method.sqlVerb} for ${method.name}`}
-              />
-            </td>
-          </tr>
-        ))}
+        {def.methods.map((method) => {
+          const example = methodExample(def, method.name);
+          return (
+            <tr key={method.name}>
+              <MethodCells method={method} />
+              <td>
+                <ParamList params={method.requiredParams} />
+              </td>
+              <td>
+                <ParamList params={method.optionalParams} />
+              </td>
+              <td>
+                <RichText source={method.description} />
+              </td>
+              <td>
+                {example && (
+                  <OpenInPlayground
+                    sql={example.sql}
+                    description={`the ${method.sqlVerb} example for ${method.name}`}
+                  />
+                )}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

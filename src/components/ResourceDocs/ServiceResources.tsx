@@ -1,17 +1,13 @@
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
-import { SERVICES } from '@site/src/resources/registry';
+import { docPath } from '@site/src/resources/registry';
 import CopyableCode from '../CopyableCode/CopyableCode';
-
-export interface ServiceResourcesProps {
-  /** Service name within the provider, `packages`. */
-  readonly service: string;
-}
+import type { ServiceProps } from './ServiceOverviewTable';
+import { useService } from './useService';
 
 /** The resources of a service, linked to their pages, as StackQL's `SHOW RESOURCES IN` lists them. */
-export function ServiceResources({ service }: ServiceResourcesProps): ReactNode {
-  const def = SERVICES.find((s) => s.name === service);
-  if (!def) throw new Error(`Unknown service ${service}`);
+export function ServiceResources({ service }: ServiceProps): ReactNode {
+  const def = useService(service);
   return (
     <table>
       <thead>
@@ -25,7 +21,7 @@ export function ServiceResources({ service }: ServiceResourcesProps): ReactNode 
         {def.resources.map((r) => (
           <tr key={r.id}>
             <td>
-              <Link to={`/services/${r.service}/${r.name}`}>{r.name}</Link>
+              <Link to={docPath(r)}>{r.name}</Link>
             </td>
             <td>
               <CopyableCode code={r.id} />

@@ -3,4 +3,8 @@ export { FieldsTable } from './FieldsTable';
 export { MethodsTable } from './MethodsTable';
 export { PermissionsTable } from './PermissionsTable';
 export { SqlExamples } from './SqlExamples';
+export { ServiceIntro } from './ServiceIntro';
+export { ServiceOverviewTable, type ServiceProps } from './ServiceOverviewTable';
 export { ServiceResources } from './ServiceResources';
+export { ProviderServices } from './ProviderServices';
+export { serviceSummary } from './serviceSummary';
