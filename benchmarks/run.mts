@@ -15,6 +15,7 @@ import { runContainmentBenchmark } from './containment';
 import { runEngineBenchmark } from './engine';
 import { describeMachine } from './machine';
 import { runPageWeight } from './pageWeight';
+import { runJoinBenchmark } from './join';
 import { runRequestBenchmark } from './requests';
 import { runInPage, taskFigures, type RunInPage } from './responsiveness';
 import { createResults, formatTable, median, writeResults, type Figure, type ResultFigure } from './results';
@@ -71,6 +72,8 @@ async function engineFigures(): Promise<void> {
 async function requestFigures(): Promise<void> {
   step('requests and latency against the fake server');
   figures.push(...(await runRequestBenchmark()));
+  step('JOIN of 40 packages against the fake server, 100 ms a request');
+  figures.push(...(await runJoinBenchmark()));
 }
 
 /** The fake API for the browser figures, on the build's port when a quick run reuses a build. */

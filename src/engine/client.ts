@@ -5,6 +5,15 @@ import type { RunSummary } from './core';
 import type { EngineRequest, EngineResponse } from './protocol';
 import type { Row } from './rows';
 
+/**
+ * What the engine runs: a plan's query over its calls' rows, and for a JOIN the other table's calls;
+ * or, with `distinct`, the JOIN's keys (the distinct values of those columns of the plan's table).
+ */
+export interface EngineRun extends Pick<SelectPlan, 'query' | 'table' | 'calls'> {
+  readonly joined?: { readonly table: string; readonly calls: readonly ApiCall[] };
+  readonly distinct?: { readonly columns: readonly string[] };
+}
+
 /** What the client needs of a Worker; a real `Worker` fits, and so does the tests' in-process fake. */
 export interface WorkerLike {
   postMessage(message: EngineRequest): void;
@@ -34,25 +43,41 @@ export interface RunHandle {
   cancel(): void;
 }
 
+/** What the engine holds for one call. */
+export interface DatasetStatus {
+  readonly rows: number;
+  /** Every page arrived. */
+  readonly complete: boolean;
+  /** When the last fetch of it ended (epoch ms); undefined while pages still arrive, or once expired. */
+  readonly fetchedAt?: number;
+}
+
 /** The page's side of the engine. Nothing here blocks: every answer comes back as a promise. */
 export interface Engine {
   /** Sends a page of a call's rows to the worker (`reset` for the first page of a fetch). */
   load(apiBaseUrl: string, call: ApiCall, rows: readonly Row[], reset: boolean): void;
-  /** Marks a call's rows as all fetched (its last page arrived), for `status`. */
-  markComplete(apiBaseUrl: string, call: ApiCall): void;
   /**
-   * What the engine holds for a call, or undefined: re-running a different SELECT over a complete
-   * dataset needs no request and no re-transfer. Survives worker restarts (pages are re-sent).
+   * Records that a fetch of a call ended at `at` (epoch ms): with all its pages (`complete`), or cut
+   * short by a LIMIT push-down. Until the next `load` with `reset`, `status` reports it.
    */
-  status(
+  markFetched(
     apiBaseUrl: string,
     call: ApiCall,
-  ): { readonly rows: number; readonly complete: boolean } | undefined;
+    fetched: { readonly complete: boolean; readonly at: number },
+  ): void;
+  /**
+   * What the engine holds for a call, or undefined: the one record of which rows are loaded. A new
+   * query reuses a fetched dataset while it is fresh (see `CACHE_TTL_MS`), with no request and no
+   * re-transfer. Survives worker restarts (pages are re-sent).
+   */
+  status(apiBaseUrl: string, call: ApiCall): DatasetStatus | undefined;
+  /** Marks every dataset as stale (after a write): the next query fetches again. Rows stay until then. */
+  expireAll(): void;
   /** Forgets a call's rows, here and in the worker. */
   drop(apiBaseUrl: string, call: ApiCall): void;
   /** Runs a planned SELECT over the rows loaded for its calls; runs are queued, one at a time. */
   run(
-    plan: SelectPlan,
+    plan: EngineRun,
     apiBaseUrl: string,
     options?: { readonly timeoutMs?: number; readonly windowSize?: number },
   ): RunHandle;

@@ -5,12 +5,14 @@ import { RESOURCES } from '../resources/registry';
 import { isSafeName } from '../sql/allowList';
 import type { AstNode } from '../sql/ast';
 import { checkSelect, type CheckedSelect } from '../sql/check';
+import { termsOnly, type LocalTable } from '../sql/checkJoin';
+import { conjuncts } from '../sql/where';
 import { knownColumns } from '../sql/columns';
 import { fail, ok, sqlError, type Result } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
 import { setUpEngineRealm } from './alasqlSetup';
 import { compileChecked, runCompiled, type CompiledQuery } from './compiled';
-import { dropTerms, satisfiedTerms } from './prune';
+import { andWhere, dropTerms, satisfiedTerms } from './prune';
 import { decorateRows, rowParams, type Row } from './rows';
 
 /** The first window of a finished run; later windows come from `window(resultId, …)`. */
@@ -30,10 +32,27 @@ export interface EngineCore {
   load(key: string, call: ApiCall, rows: readonly Row[], reset: boolean): number;
   drop(key: string): void;
   has(key: string): boolean;
-  /** Runs a local SELECT (see `SelectPlan.query`) over the union of the named datasets, in order. */
-  run(query: string, table: string, keys: readonly string[], windowSize: number): Result<RunSummary>;
+  /**
+   * Runs a local SELECT (see `SelectPlan.query`) over `table`, the union of the datasets `keys` in
+   * order, and, for a JOIN, the other table (`extra.joined`); or, with `extra.distinct`, gives instead
+   * the distinct values of those columns of `table` over its rows that pass the WHERE terms reading
+   * only `table` (a JOIN's keys).
+   */
+  run(
+    query: string,
+    table: string,
+    keys: readonly string[],
+    windowSize: number,
+    extra?: RunExtra,
+  ): Result<RunSummary>;
   window(resultId: number, offset: number, limit: number): Result<readonly ResultRow[]>;
   release(resultId: number): void;
+}
+
+/** What a run may add to its one table: a JOIN's other table, or a request for the JOIN's keys. */
+export interface RunExtra {
+  readonly joined?: { readonly table: string; readonly keys: readonly string[] };
+  readonly distinct?: { readonly columns: readonly string[] };
 }
 
 /** Results kept for windowing; older ones are released, so memory stays bounded. */
@@ -42,6 +61,8 @@ const KEPT_RESULTS = 4;
 const KEPT_QUERIES = 64;
 
 let databases = 0;
+
+type DatasetParams = Readonly<Record<string, ParamValue>>;
 
 /**
  * A fresh core with its own alasql database. The first one prepares the realm (alasqlSetup.ts): it
@@ -52,7 +73,7 @@ export function createCore(): EngineCore {
   setUpEngineRealm();
   const dbid = `stackql_engine_${++databases}`;
   const db = new alasql.Database(dbid);
-  const datasets = new Map<string, { rows: Row[]; params: Readonly<Record<string, ParamValue>> }>();
+  const datasets = new Map<string, { rows: Row[]; params: DatasetParams }>();
   const results = new Map<number, ResultRow[]>();
   // A query's checked tree, for reading its WHERE; never compiled, so alasql's compiler cannot change it.
   const analyses = new Map<string, CheckedSelect>();
@@ -67,35 +88,68 @@ export function createCore(): EngineCore {
     return db.tables[table] as { data: unknown[] };
   };
 
-  const check = (query: string, table: string): Result<CheckedSelect> => {
-    const resource = RESOURCES.find((r) => r.name === table);
-    return checkSelect(query, table, resource ? knownColumns(resource) : undefined);
-  };
+  const localTablesOf = (tables: readonly string[]): LocalTable[] =>
+    tables.map((table) => {
+      const resource = RESOURCES.find((r) => r.name === table);
+      return { table, ...(resource ? { columns: knownColumns(resource) } : {}) };
+    });
+
+  const check = (query: string, tables: readonly string[]): Result<CheckedSelect> =>
+    checkSelect(query, localTablesOf(tables));
 
   /** The compiled query for these datasets: the WHERE without the terms they all satisfy (see prune.ts). */
-  const compile = (query: string, table: string, params: readonly Readonly<Record<string, ParamValue>>[]) => {
-    let analysis = analyses.get(query);
+  const compile = (query: string, tables: readonly string[], params: readonly DatasetParams[][]) => {
+    const analysisKey = `${tables.join(',')}\u0000${query}`;
+    let analysis = analyses.get(analysisKey);
     if (!analysis) {
-      const checked = check(query, table);
+      const checked = check(query, tables);
       if (!checked.ok) return checked;
       analysis = checked.value;
-      remember(analyses, query, analysis);
+      remember(analyses, analysisKey, analysis);
     }
-    const resource = RESOURCES.find((r) => r.name === table);
-    const paramColumns = new Set(resource ? Object.keys(resource.params) : []);
-    const tables = new Set([table, ...(analysis.alias ? [analysis.alias] : [])]);
-    const drop = satisfiedTerms(analysis.where, paramColumns, tables, params);
-    const cacheKey = `${drop.join(',')}\u0000${query}`;
+    const drop = tables.flatMap((table, i) => {
+      const resource = RESOURCES.find((r) => r.name === table);
+      const paramColumns = new Set(resource ? Object.keys(resource.params) : []);
+      const src = analysis.sources.find((s) => s.table === table);
+      const names = new Set([table, ...(src?.alias ? [src.alias] : [])]);
+      return satisfiedTerms(analysis.where, paramColumns, names, params[i] ?? []);
+    });
+    const cacheKey = `${[...new Set(drop)].join(',')}\u0000${analysisKey}`;
     const hit = compiled.get(cacheKey);
     if (hit) return ok(hit);
-    const fresh = check(query, table);
+    const fresh = check(query, tables);
     if (!fresh.ok) return fresh;
     const ast = fresh.value.ast;
     dropTerms(ast, drop);
-    tableFor(table);
-    const entry = compileChecked(ast, dbid, rowWidth(ast, resource?.fields.length ?? 1));
+    for (const t of tables) tableFor(t);
+    const width = tables.reduce((n, t) => n + (RESOURCES.find((r) => r.name === t)?.fields.length ?? 1), 0);
+    const entry = compileChecked(ast, dbid, rowWidth(ast, width));
     if (entry.ok) remember(compiled, cacheKey, entry.value);
     return entry;
+  };
+
+  /**
+   * A JOIN's keys: `SELECT DISTINCT` of the driving columns over the driving table, filtered by the
+   * reader's WHERE terms that read only that table. Built as a tree from the checked query's own
+   * terms (never as text), so the filter is exactly the one the reader wrote.
+   */
+  const compileDistinct = (query: string, tables: readonly string[], columns: readonly string[]) => {
+    const [table] = tables;
+    if (!table || columns.length === 0 || !columns.every((c) => isSafeName(c))) {
+      return fail(sqlError('no-data', 'The engine was asked for keys of no columns.'));
+    }
+    const full = check(query, tables);
+    if (!full.ok) return full;
+    const src = full.value.sources.find((s) => s.table === table);
+    if (!src) return fail(sqlError('no-data', 'The query does not read that table.'));
+    const q = src.alias ?? table;
+    const keysText = `SELECT DISTINCT ${columns.map((c) => `[${q}].[${c}] AS [${c}]`).join(', ')} FROM [${table}]${src.alias ? ` AS [${src.alias}]` : ''}`;
+    const keys = check(keysText, tables);
+    if (!keys.ok) return keys;
+    const terms = termsOnly(conjuncts(full.value.where), table, full.value.sources, localTablesOf(tables));
+    andWhere(keys.value.ast, terms);
+    tableFor(table);
+    return compileChecked(keys.value.ast, dbid, columns.length);
   };
 
   return {
@@ -110,9 +164,11 @@ export function createCore(): EngineCore {
     },
     drop: (key) => void datasets.delete(key),
     has: (key) => datasets.has(key),
-    run(query, table, keys, windowSize) {
-      if (!isSafeName(table)) return fail(sqlError('no-data', 'The engine has no table of that name.'));
-      const missing = keys.filter((k) => !datasets.has(k));
+    run(query, table, keys, windowSize, extra) {
+      const sources = [{ table, keys }, ...(extra?.joined ? [extra.joined] : [])];
+      if (!sources.every((s) => isSafeName(s.table)))
+        return fail(sqlError('no-data', 'The engine has no table of that name.'));
+      const missing = sources.flatMap((s) => s.keys.filter((k) => !datasets.has(k)));
       if (missing.length > 0) {
         return fail(
           sqlError(
@@ -121,23 +177,29 @@ export function createCore(): EngineCore {
           ),
         );
       }
-      const parts = keys.map((k) => datasets.get(k) ?? { rows: [], params: {} });
-      const q = compile(
-        query,
-        table,
-        parts.map((p) => p.params),
-      );
+      const parts = sources.map((s) => s.keys.map((k) => datasets.get(k) ?? { rows: [], params: {} }));
+      const tables = sources.map((s) => s.table);
+      const q = extra?.distinct
+        ? compileDistinct(query, tables, extra.distinct.columns)
+        : compile(
+            query,
+            tables,
+            parts.map((p) => p.map((d) => d.params)),
+          );
       if (!q.ok) return q;
       const started = performance.now();
-      tableFor(table).data = parts.length === 1 ? (parts[0]?.rows ?? []) : parts.flatMap((p) => p.rows);
+      sources.forEach((s, i) => {
+        const p = parts[i] ?? [];
+        tableFor(s.table).data = p.length === 1 ? (p[0]?.rows ?? []) : p.flatMap((d) => d.rows);
+      });
       const ran = runCompiled(q.value);
-      tableFor(table).data = [];
+      for (const s of sources) tableFor(s.table).data = [];
       if (!ran.ok) return ran;
       const rows = ran.value;
       const resultId = ++nextResult;
       results.set(resultId, rows);
       for (const id of results.keys()) if (results.size > KEPT_RESULTS && id !== resultId) results.delete(id);
-      const columns = resultColumns(rows, q.value.ast, table);
+      const columns = resultColumns(rows, q.value.ast, tables);
       const elapsedMs = performance.now() - started;
       return ok({ resultId, columns, total: rows.length, rows: rows.slice(0, windowSize), elapsedMs });
     },
@@ -170,18 +232,22 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): void {
  * rows, since alasql leaves out keys a row has no value for). An empty result still names its columns,
  * from the query: `SELECT *` → the resource's fields, otherwise each column's alias or SQL text.
  */
-function resultColumns(rows: readonly ResultRow[], ast: AstNode, table: string): string[] {
+function resultColumns(rows: readonly ResultRow[], ast: AstNode, tables: readonly string[]): string[] {
   const seen = new Set<string>();
   for (const row of rows) for (const k of Object.keys(row)) seen.add(k);
   if (seen.size > 0) return [...seen];
-  const resource = RESOURCES.find((r) => r.name === table);
+  const fields = tables.flatMap((t) => RESOURCES.find((r) => r.name === t)?.fields.map((f) => f.name) ?? []);
   const columns = Array.isArray(ast.columns) ? (ast.columns as AstNode[]) : [];
-  return columns.flatMap((c) => {
-    if (c.columnid === '*') return resource ? resource.fields.map((f) => f.name) : [];
-    if (typeof c.as === 'string') return [c.as];
-    if (typeof c.columnid === 'string') return [c.columnid];
-    return [sqlTextOf(c)];
-  });
+  return [
+    ...new Set(
+      columns.flatMap((c) => {
+        if (c.columnid === '*') return fields;
+        if (typeof c.as === 'string') return [c.as];
+        if (typeof c.columnid === 'string') return [c.columnid];
+        return [sqlTextOf(c)];
+      }),
+    ),
+  ];
 }
 
 /** alasql's own SQL text for an expression node, which is also how it names an unaliased column. */

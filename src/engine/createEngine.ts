@@ -1,8 +1,8 @@
-import { callKey } from '../resources/calls';
+import { callKey, type ApiCall } from '../resources/calls';
 import { sqlError, type Result, type SqlError } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
 import type { Engine, EngineOptions, RunHandle, WorkerLike } from './client';
-import type { RunSummary } from './core';
+import type { RunExtra, RunSummary } from './core';
 import type { EngineResponse } from './protocol';
 import type { Row } from './rows';
 
@@ -10,7 +10,12 @@ interface QueuedRun {
   readonly id: number;
   /** When the page sent it (for the `engine:run` performance measure). */
   startedAt?: number;
-  readonly message: { query: string; table: string; keys: readonly string[]; windowSize: number };
+  readonly message: {
+    query: string;
+    table: string;
+    keys: readonly string[];
+    windowSize: number;
+  } & RunExtra;
   readonly timeoutMs: number;
   readonly resolve: (r: Result<RunSummary>) => void;
 }
@@ -52,7 +57,12 @@ function measureRun(run: QueuedRun, engineMs: number): void {
 export function createEngine(options: EngineOptions): Engine {
   const datasets = new Map<
     string,
-    { call: Parameters<Engine['load']>[1]; pages: (readonly Row[])[]; complete: boolean }
+    {
+      call: Parameters<Engine['load']>[1];
+      pages: (readonly Row[])[];
+      complete: boolean;
+      fetchedAt?: number;
+    }
   >();
   const queue: QueuedRun[] = [];
   const windows = new Map<
@@ -147,12 +157,17 @@ export function createEngine(options: EngineOptions): Engine {
     fault(sqlError('engine', faultMessage({ reason: 'malformed' })));
   }
 
-  /** Rows loaded for these datasets: no SELECT over them (no joins yet) gives more, or fewer than one. */
-  function rowsLoaded(keys: readonly string[]): number {
-    return Math.max(
-      1,
-      keys.reduce((n, key) => n + rowCount(datasets.get(key)), 0),
-    );
+  /**
+   * The most rows a run may answer with: no SELECT over one table gives more rows than it holds (or
+   * fewer than one: `SELECT COUNT(*)`), and a JOIN no more than the product of its tables' rows.
+   */
+  function rowBound(message: QueuedRun['message']): number {
+    const rows = (keys: readonly string[]) =>
+      Math.max(
+        1,
+        keys.reduce((n, key) => n + rowCount(datasets.get(key)), 0),
+      );
+    return rows(message.keys) * (message.joined && !message.distinct ? rows(message.joined.keys) : 1);
   }
 
   function receive(msg: EngineResponse): void {
@@ -164,7 +179,7 @@ export function createEngine(options: EngineOptions): Engine {
       const { run, timer } = running;
       if (
         msg.type === 'result' &&
-        (msg.summary.rows.length > run.message.windowSize || msg.summary.total > rowsLoaded(run.message.keys))
+        (msg.summary.rows.length > run.message.windowSize || msg.summary.total > rowBound(run.message))
       ) {
         reject();
         return;
@@ -196,20 +211,35 @@ export function createEngine(options: EngineOptions): Engine {
     load(apiBaseUrl, call, rows, reset) {
       if (disposed) return;
       const key = callKey(apiBaseUrl, call);
-      const fresh = { call, pages: [], complete: false };
+      const fresh: { call: typeof call; pages: (readonly Row[])[]; complete: boolean } = {
+        call,
+        pages: [],
+        complete: false,
+      };
       const d = reset ? fresh : (datasets.get(key) ?? fresh);
       d.pages.push(rows);
       datasets.set(key, d);
       expected.loaded++;
       worker.postMessage({ type: 'load', key, call, rows, reset: reset || d.pages.length === 1 });
     },
-    markComplete(apiBaseUrl, call) {
+    markFetched(apiBaseUrl, call, fetched) {
       const d = datasets.get(callKey(apiBaseUrl, call));
-      if (d) d.complete = true;
+      if (!d) return;
+      d.complete = fetched.complete;
+      d.fetchedAt = fetched.at;
     },
     status(apiBaseUrl, call) {
       const d = datasets.get(callKey(apiBaseUrl, call));
-      return d && { rows: rowCount(d), complete: d.complete };
+      return (
+        d && {
+          rows: rowCount(d),
+          complete: d.complete,
+          ...(d.fetchedAt === undefined ? {} : { fetchedAt: d.fetchedAt }),
+        }
+      );
+    },
+    expireAll() {
+      for (const d of datasets.values()) delete d.fetchedAt;
     },
     drop(apiBaseUrl, call) {
       const key = callKey(apiBaseUrl, call);
@@ -224,11 +254,18 @@ export function createEngine(options: EngineOptions): Engine {
         resolve({ ok: false, error: closed });
         return { result, cancel: () => undefined };
       }
-      const keys = plan.calls.map((c) => callKey(apiBaseUrl, c));
+      const keysOf = (calls: readonly ApiCall[]) => calls.map((c) => callKey(apiBaseUrl, c));
       const windowSize = opts?.windowSize ?? options.windowSize ?? DEFAULT_WINDOW;
       const run: QueuedRun = {
         id,
-        message: { query: plan.query, table: plan.table, keys, windowSize },
+        message: {
+          query: plan.query,
+          table: plan.table,
+          keys: keysOf(plan.calls),
+          windowSize,
+          ...(plan.joined ? { joined: { table: plan.joined.table, keys: keysOf(plan.joined.calls) } } : {}),
+          ...(plan.distinct ? { distinct: { columns: [...plan.distinct.columns] } } : {}),
+        },
         timeoutMs: opts?.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         resolve,
       };

@@ -35,7 +35,11 @@ export function handleRequest(
       core.release(req.resultId);
       return;
     case 'run': {
-      const r = core.run(req.query, req.table, req.keys, req.windowSize);
+      const extra = {
+        ...(req.joined ? { joined: req.joined } : {}),
+        ...(req.distinct ? { distinct: req.distinct } : {}),
+      };
+      const r = core.run(req.query, req.table, req.keys, req.windowSize, extra);
       send(
         r.ok
           ? { type: 'result', id: req.id, summary: r.value }

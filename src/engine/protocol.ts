@@ -1,7 +1,7 @@
 import type { ApiCall } from '../resources/calls';
 import type { SqlError } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
-import type { RunSummary } from './core';
+import type { RunExtra, RunSummary } from './core';
 import type { Row } from './rows';
 
 /**
@@ -22,15 +22,18 @@ export type EngineRequest =
       readonly reset: boolean;
     }
   | { readonly type: 'drop'; readonly key: string }
-  /** Run a checked local SELECT (`SelectPlan.query`) over the datasets `keys`, in order. */
-  | {
+  /**
+   * Run a checked local SELECT (`SelectPlan.query`) over the datasets `keys`, in order, as `table`; a
+   * JOIN's other table as `joined`; or, with `distinct`, give the JOIN's keys instead (see EngineCore).
+   */
+  | ({
       readonly type: 'run';
       readonly id: number;
       readonly query: string;
       readonly table: string;
       readonly keys: readonly string[];
       readonly windowSize: number;
-    }
+    } & RunExtra)
   /** Rows `offset … offset+limit-1` of an earlier result. */
   | {
       readonly type: 'window';

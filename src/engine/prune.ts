@@ -47,3 +47,14 @@ export function dropTerms(select: AstNode, drop: readonly number[]): void {
   }
   wrapper.expression = rest.reduce<AstNode>((left, right) => new Op({ left, op: 'AND', right }), first);
 }
+
+type ExpressionCtor = new (params: { expression: unknown }) => AstNode;
+const Expression = (alasql as unknown as { yy: { Expression: ExpressionCtor } }).yy.Expression;
+
+/** Sets a Select's WHERE to the AND of `terms` (already checked nodes), or leaves it without one. */
+export function andWhere(select: AstNode, terms: readonly AstNode[]): void {
+  const [first, ...rest] = terms;
+  if (!first) return;
+  const expression = rest.reduce<AstNode>((left, right) => new Op({ left, op: 'AND', right }), first);
+  select.where = new Expression({ expression });
+}

@@ -16,10 +16,12 @@ export type Row = Readonly<Record<string, unknown>>;
  */
 export function decorateRows(resource: ResourceDef, call: ApiCall, rows: readonly Row[]): Row[] {
   const proto: Record<string, unknown> = {};
+  const fields = resource.fields.map((f) => f.name);
   for (const [name, value] of Object.entries(rowParams(resource, call))) {
+    // A param that is also a field (`package_type` of a package) is the row's own value.
+    if (fields.includes(name)) continue;
     Object.defineProperty(proto, name, { value, enumerable: false, writable: false });
   }
-  const fields = resource.fields.map((f) => f.name);
   return rows.map((row) => {
     const out = Object.create(proto) as Record<string, unknown>;
     for (const f of fields) out[f] = Object.prototype.hasOwnProperty.call(row, f) ? row[f] : null;

@@ -6,6 +6,12 @@
 import type { Row } from './types';
 
 /** One page as it was received. */
+/**
+ * How long fetched rows count as fresh: the client serves a cached page without revalidating, and the
+ * playground reuses rows the engine holds, with no request at all. One lifetime for both.
+ */
+export const CACHE_TTL_MS = 60_000;
+
 export interface CachedPage {
   /** The URL it was fetched from; a page is only reused for the same URL. */
   readonly url: string;

@@ -5,7 +5,7 @@
 import type { ApiCall } from '../resources/calls';
 import { buildPath, callKey, queryParams } from '../resources/calls';
 import { findMethod, findResource } from '../resources/registry';
-import { createCallCache } from './cache';
+import { CACHE_TTL_MS, createCallCache } from './cache';
 import type { Clock } from './clock';
 import { realClock } from './clock';
 import type { FailedCall } from './errorMapping';
@@ -54,7 +54,7 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_API_URL);
   const token = checkToken(options.token);
   const clock = options.clock ?? realClock;
-  const cache = createCallCache({ ttlMs: options.cacheTtlMs ?? 60_000, now: () => clock.now() });
+  const cache = createCallCache({ ttlMs: options.cacheTtlMs ?? CACHE_TTL_MS, now: () => clock.now() });
   const send = createTransport({
     baseUrl,
     token,

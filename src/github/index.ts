@@ -5,6 +5,7 @@ export { GitHubError, isGitHubError, redact } from './errors';
 export type { GitHubErrorCode, GitHubErrorDetails } from './errors';
 export type { RateLimit } from './headers';
 export type {
+  Package,
   PackageVersion,
   PageEvent,
   Progress,
@@ -15,7 +16,14 @@ export type {
   WaitEvent,
 } from './types';
 export { toCurl } from './curl';
-export { createSampleApi, createSampleClient, SAMPLE_BASE_URL, SAMPLE_ORG } from './sample/sampleBackend';
+export {
+  createSampleApi,
+  createSampleClient,
+  SAMPLE_BASE_URL,
+  SAMPLE_ORG,
+  SAMPLE_USER,
+} from './sample/sampleBackend';
 export { createSampleDataset, SAMPLE_PACKAGES } from './sample/dataset';
 export type { Clock } from './clock';
 export type { RetryPolicy } from './transport';
+export { CACHE_TTL_MS } from './cache';

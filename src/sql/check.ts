@@ -3,14 +3,18 @@ import { checkExpression, type ExprContext } from './checkExpr';
 import { checkClauseKey, type KeyNames } from './clauseKeys';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
 import { locate } from './locate';
-import { isSafeName } from './allowList';
+import { checkJoins, readSource, type CheckedJoin, type LocalTable, type SourceRef } from './checkJoin';
 
 /** A local SELECT that passed the allow-list, with what the planner needs to know about it. */
 export interface CheckedSelect {
   /** alasql's Select node: the very tree that was checked is the one that gets compiled. */
   readonly ast: AstNode;
-  /** The table's alias (`FROM github.packages.org_versions v`), if any. */
+  /** The FROM table's alias (`FROM github.packages.org_versions v`), if any. */
   readonly alias?: string;
+  /** The tables read, FROM's first, then the JOIN's; empty for `SELECT 1`. */
+  readonly sources: readonly SourceRef[];
+  /** The query's JOIN, if it has one. */
+  readonly join?: CheckedJoin;
   /** Whether the query reads the table at all (`SELECT 1` does not). */
   readonly hasTable: boolean;
   /** The WHERE expression, if any. */
@@ -33,34 +37,30 @@ const SELECT_KEYS = new Set([
   'offset',
   'distinct',
   'top',
+  'joins',
 ]);
 
 const CLAUSE_MESSAGES: Readonly<Record<string, readonly [string, string]>> = {
   into: ['INTO', 'INTO is not allowed: the playground only reads rows, it never writes them anywhere.'],
-  joins: ['JOIN', 'JOIN is not supported: query the one table github.packages.org_versions.'],
   union: ['UNION', 'UNION is not supported: run the SELECTs one at a time.'],
   unionall: ['UNION', 'UNION ALL is not supported: run the SELECTs one at a time.'],
   except: ['EXCEPT', 'EXCEPT is not supported: run the SELECTs one at a time.'],
   intersect: ['INTERSECT', 'INTERSECT is not supported: run the SELECTs one at a time.'],
-  queries: ['SELECT', 'Sub-queries are not supported: use one SELECT over github.packages.org_versions.'],
-  exists: [
-    'EXISTS',
-    'EXISTS sub-queries are not supported: use one SELECT over github.packages.org_versions.',
+  queries: [
+    'SELECT',
+    'Sub-queries are not supported: use one SELECT (with a JOIN to combine two resources).',
   ],
+  exists: ['EXISTS', 'EXISTS sub-queries are not supported: use a JOIN to combine two resources.'],
   modifier: ['SELECT', 'SELECT VALUE/ROW/COLUMN/MATRIX modifiers are not supported: use a plain SELECT.'],
   pivot: ['PIVOT', 'PIVOT is not supported.'],
   unpivot: ['UNPIVOT', 'UNPIVOT is not supported.'],
 };
 
 /**
- * Parses `text` (one local SELECT over `table`) with alasql and walks the tree against the allow-list.
- * Returns the checked tree, or an error that says what is not allowed and, where it can, where.
+ * Parses `text` (one local SELECT over some of `tables`) with alasql and walks the tree against the
+ * allow-list. Returns the checked tree, or an error that says what is not allowed and, where it can, where.
  */
-export function checkSelect(
-  text: string,
-  table: string,
-  columns?: ReadonlySet<string>,
-): Result<CheckedSelect> {
+export function checkSelect(text: string, tables: readonly LocalTable[]): Result<CheckedSelect> {
   const parsed = parseAlasql(text);
   if (!parsed.ok) return parsed;
   const [st, second] = parsed.value;
@@ -76,15 +76,10 @@ export function checkSelect(
       ),
     );
   }
-  return checkSelectNode(st, text, table, columns);
+  return checkSelectNode(st, text, tables);
 }
 
-function checkSelectNode(
-  st: AstNode,
-  text: string,
-  table: string,
-  columns: ReadonlySet<string> | undefined,
-): Result<CheckedSelect> {
+function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[]): Result<CheckedSelect> {
   const err = (message: string, needles: readonly string[], code: SqlError['code'] = 'not-allowed') =>
     fail<CheckedSelect>(sqlError(code, message, text, locate(text, needles)));
   for (const [key, value] of Object.entries(st)) {
@@ -94,37 +89,53 @@ function checkSelectNode(
     return known ? err(known[1], [known[0]]) : err(`The ${key} clause is not allowed in the playground.`, []);
   }
   const from = st.from;
-  let alias: string | undefined;
+  const sources: SourceRef[] = [];
+  let join: CheckedJoin | undefined;
   if (from !== undefined) {
     const [source, other] = Array.isArray(from) ? (from as unknown[]) : [from];
-    if (other !== undefined) return err('Query one table: FROM github.packages.org_versions.', [',']);
-    const src = source as AstNode | undefined;
-    if (kindOf(src) !== 'Table' || !src) {
-      return err(
-        'FROM only takes github.packages.org_versions: functions, files, URLs and parameters are not allowed there.',
-        ['FROM'],
-      );
+    if (other !== undefined)
+      return err('FROM takes one resource: combine two with JOIN … ON a.x = b.y.', [',']);
+    const first = readSource(source as AstNode | undefined, tables, text);
+    if (!first.ok) return first;
+    sources.push(first.value);
+    const joined = checkJoins(st.joins, first.value, tables, text);
+    if (!joined.ok) return joined;
+    if (joined.value) {
+      sources.push(joined.value.source);
+      join = joined.value.join;
     }
-    if (src.tableid !== table || src.databaseid !== undefined) {
-      const name = typeof src.tableid === 'string' ? src.tableid : '';
-      return err(
-        `Unknown table ${name}: write FROM github.packages.org_versions.`,
-        [name],
-        'unknown-resource',
-      );
-    }
-    for (const key of Object.keys(src)) {
-      if (key !== 'tableid' && key !== 'as' && src[key] !== undefined)
-        return err(`${key} is not allowed in FROM.`, []);
-    }
-    if (src.as !== undefined) {
-      if (!isSafeName(src.as)) return err('A table alias must be a plain name (letters, digits, _).', []);
-      alias = src.as;
-    }
+  } else if (st.joins !== undefined) {
+    return err('JOIN needs a FROM table first.', ['JOIN']);
   }
-  const tables = new Set([table, ...(alias ? [alias] : [])]);
-  const ctx: ExprContext = { text, tables, aggregates: 0, ...(columns ? { columns } : {}) };
+  const alias = sources[0]?.alias;
+  const names = new Set(sources.flatMap((s) => (s.alias ? [s.alias, s.table] : [s.table])));
+  const columnSets = sources.map((s) => tables.find((t) => t.table === s.table)?.columns);
+  const sets = columnSets.filter((c): c is ReadonlySet<string> => c !== undefined);
+  const known = sets.length === columnSets.length && sets.length > 0;
+  const columns = known ? new Set(sets.flatMap((c) => [...c])) : undefined;
   const selected = Array.isArray(st.columns) ? (st.columns as unknown[]) : [];
+  const outputNames = new Set(
+    selected.flatMap((c) => {
+      const as = (c as AstNode | null)?.as;
+      return typeof as === 'string' ? [as.toLowerCase()] : [];
+    }),
+  );
+  // A name both tables have is ambiguous unqualified, unless it is an output column's alias.
+  const ambiguous =
+    columnSets.length > 1
+      ? new Set(
+          [...(columnSets[0] ?? [])].filter(
+            (c) => !outputNames.has(c) && columnSets.slice(1).some((o) => o?.has(c)),
+          ),
+        )
+      : undefined;
+  const ctx: ExprContext = {
+    text,
+    tables: names.size > 0 ? names : new Set(tables.map((t) => t.table)),
+    aggregates: 0,
+    ...(columns ? { columns } : {}),
+    ...(ambiguous ? { ambiguous } : {}),
+  };
   const keyNames: KeyNames = {
     columns: columns ?? new Set(),
     aliases: selected.flatMap((c) => {
@@ -141,7 +152,15 @@ function checkSelectNode(
   }
   const whereWrap = st.where as AstNode | undefined;
   const where = whereWrap?.expression as AstNode | undefined;
-  const parts: unknown[] = [...selected, ...(where ? [where] : []), ...group, st.having ?? null];
+  // The ON's shape was checked above; its nodes go through the same walk as every other expression.
+  const on = join && Array.isArray(st.joins) ? (st.joins[0] as AstNode | undefined)?.on : undefined;
+  const parts: unknown[] = [
+    ...selected,
+    ...(where ? [where] : []),
+    ...(on ? [on] : []),
+    ...group,
+    st.having ?? null,
+  ];
   if (
     whereWrap !== undefined &&
     (kindOf(whereWrap) !== 'Expression' ||
@@ -168,7 +187,7 @@ function checkSelectNode(
     if (e) return fail(e);
   }
   if (from === undefined && (ctx.columnRefs ?? 0) > 0) {
-    return err('Columns need a table: add FROM github.packages.org_versions WHERE …', [], 'syntax');
+    return err('Columns need a table: add FROM github.<service>.<resource> WHERE …', [], 'syntax');
   }
   const limit = numberOf(st.limit);
   const offset = numberOf(st.offset);
@@ -185,6 +204,8 @@ function checkSelectNode(
   return ok({
     ast: st,
     ...(alias ? { alias } : {}),
+    sources,
+    ...(join ? { join } : {}),
     hasTable: from !== undefined,
     ...(where ? { where } : {}),
     reshapes,

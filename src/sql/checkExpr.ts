@@ -21,6 +21,8 @@ export interface ExprContext {
   readonly tables: ReadonlySet<string>;
   /** Known column names, lower case: `ORG` is read as `org`, as SQLite's names are case-insensitive. */
   readonly columns?: ReadonlySet<string>;
+  /** Columns of more than one joined table: unqualified, they would be a guess, as SQLite says. */
+  readonly ambiguous?: ReadonlySet<string>;
   /** Count of aggregates seen, so the planner knows the rows get combined. */
   aggregates: number;
   /** Count of column references seen: a SELECT without FROM may have none. */
@@ -84,6 +86,12 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
       if (ctx.columns?.has(id.toLowerCase())) node.columnid = id.toLowerCase();
       ctx.columnRefs = (ctx.columnRefs ?? 0) + 1;
       const table = node.tableid;
+      if (table === undefined && ctx.ambiguous?.has(id.toLowerCase())) {
+        return err(
+          `ambiguous column name: ${id} (more than one joined table has it). Qualify it with the table's alias, e.g. p.${id}.`,
+          id,
+        );
+      }
       if (table !== undefined && (typeof table !== 'string' || !ctx.tables.has(table))) {
         const name = typeof table === 'string' ? table : '';
         return err(`Unknown table ${name} before a column: use the table's alias or no prefix.`, name);

@@ -1,6 +1,7 @@
 import { findResource, RESOURCES, SERVICES } from '../resources/registry';
 import type { ResourceDef } from '../resources/types';
 import { fail, ok, sqlError, type Result } from './errors';
+import { nearest } from './nearest';
 import { readDottedName, spanOf, type Statement } from './statement';
 import { isKeyword } from './tokenize';
 import type { MetaPlan } from './types';
@@ -16,7 +17,7 @@ export function planMeta(st: Statement): Result<MetaPlan> {
   if (verb === 'DESCRIBE' || verb === 'DESC') {
     const extended = isKeyword(tokens[i], 'EXTENDED');
     if (extended) i++;
-    const target = readResource(st, i, 'DESCRIBE [EXTENDED] github.packages.org_versions');
+    const target = readResource(st, i, 'DESCRIBE [EXTENDED] github.<service>.<resource>');
     if (!target.ok) return target;
     return ok(describe(target.value, extended));
   }
@@ -29,7 +30,7 @@ export function planMeta(st: Statement): Result<MetaPlan> {
     return fail(
       sqlError(
         'unsupported-statement',
-        'SHOW supports SHOW SERVICES IN github, SHOW RESOURCES IN github.packages and SHOW METHODS IN github.packages.org_versions.',
+        'SHOW supports SHOW SERVICES IN github, SHOW RESOURCES IN github.<service> and SHOW METHODS IN github.<service>.<resource>.',
         source,
         spanOf(tokens),
       ),
@@ -48,13 +49,16 @@ export function planMeta(st: Statement): Result<MetaPlan> {
     return ok(
       table(
         ['id', 'name', 'title'],
-        services.map((s) => [`${s.provider}.${s.name}`, s.name, title(s.name)]),
+        services.map((s) => [s.id, s.name, s.title]),
       ),
     );
   }
   if (kind === 'RESOURCES') {
     const service = SERVICES.find((s) => `${s.provider}.${s.name}` === id);
-    if (!service) return unknown(st, name.span, id, 'service', 'github.packages');
+    if (!service) {
+      const known = SERVICES.map((sv) => `${sv.provider}.${sv.name}`);
+      return unknown(st, name.span, id, 'service', known.join(', '));
+    }
     return ok(
       table(
         ['name', 'id', 'description'],
@@ -63,7 +67,7 @@ export function planMeta(st: Statement): Result<MetaPlan> {
     );
   }
   const resource = findResource(id);
-  if (!resource) return unknown(st, name.span, id, 'resource', RESOURCES[0]?.id ?? '');
+  if (!resource) return unknownResource(st, name.span, id);
   return ok(
     table(
       ['MethodName', 'RequiredParams', 'SQLVerb'],
@@ -87,7 +91,23 @@ function readResource(st: Statement, i: number, usage: string): Result<ResourceD
   }
   const id = name.parts.join('.').toLowerCase();
   const resource = findResource(id);
-  return resource ? ok(resource) : unknown(st, name.span, id, 'resource', RESOURCES[0]?.id ?? '');
+  return resource ? ok(resource) : unknownResource(st, name.span, id);
+}
+
+/** An unknown resource, with the nearest known id when one is close, and where to find the rest. */
+function unknownResource<T>(st: Statement, span: { start: number; end: number }, id: string) {
+  const hint = nearest(
+    id,
+    RESOURCES.map((r) => r.id),
+  );
+  return fail<T>(
+    sqlError(
+      'unknown-resource',
+      `Unknown resource ${id}.${hint ? ` Did you mean ${hint}?` : ''} SHOW RESOURCES IN github.<service> lists a service's resources.`,
+      st.source,
+      span,
+    ),
+  );
 }
 
 function unknown<T>(
@@ -100,11 +120,6 @@ function unknown<T>(
   return fail<T>(
     sqlError('unknown-resource', `Unknown ${what} ${id}. This playground knows ${known}.`, st.source, span),
   );
-}
-
-/** `packages` → `Packages`: the definition has no service title, so it is derived, not invented. */
-function title(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function table(columns: readonly string[], values: readonly (readonly string[])[]): MetaPlan {

@@ -1,6 +1,9 @@
-import { findResource } from '../resources/registry';
+import { findResource, RESOURCES } from '../resources/registry';
 import type { ResourceDef } from '../resources/types';
 import { checkSelect } from './check';
+import type { LocalTable } from './checkJoin';
+import { planJoin } from './joinPlan';
+import { nearest } from './nearest';
 import { knownColumns } from './columns';
 import { fail, ok, sqlError, type Result } from './errors';
 import { buildCalls, paramNames, pickMethod } from './params';
@@ -9,76 +12,94 @@ import { isKeyword } from './tokenize';
 import type { DeletePlan, SelectPlan } from './types';
 import { whereParams } from './where';
 
-/** The reader's statement with the resource name swapped for the local table, same length. */
+/** A resource named in a statement (after FROM or JOIN), and where. */
+export interface NamedResource {
+  readonly resource: ResourceDef;
+  readonly span: { start: number; end: number };
+}
+
+/** The reader's statement with each resource name swapped for its local table, same length. */
 interface LocalText {
   readonly text: string;
-  readonly resource?: ResourceDef;
-  readonly nameSpan?: { start: number; end: number };
+  /** The resources named, in order of appearance, each once. */
+  readonly resources: readonly NamedResource[];
 }
 
 /**
  * Rewrites the StackQL-only parts of a statement into text alasql can parse, without moving any
- * character: `FROM github.packages.org_versions` becomes `FROM org_versions` padded with spaces, and a
- * double-quoted known column (`"created_at"`, an identifier in SQLite) becomes `[created_at]`. Other
- * double-quoted text stays a string, which is also what SQLite falls back to.
+ * character: `FROM github.packages.org_versions` (or `JOIN …`) becomes `FROM org_versions` padded with
+ * spaces, and a double-quoted known column (`"created_at"`, an identifier in SQLite) becomes
+ * `[created_at]`. Other double-quoted text stays a string, which is also what SQLite falls back to.
  */
 export function localText(st: Statement): Result<LocalText> {
   const { tokens, source } = st;
   let text = st.blanked;
-  let resource: ResourceDef | undefined;
-  let nameSpan: { start: number; end: number } | undefined;
+  const resources: NamedResource[] = [];
+  let unknown: { start: number; end: number } | undefined;
   tokens.forEach((t, i) => {
-    if (!isKeyword(t, 'FROM')) return;
+    if (unknown || !(isKeyword(t, 'FROM') || isKeyword(t, 'JOIN'))) return;
     const name = readDottedName(tokens, i + 1);
     if (!name || tokens[name.next]?.text === '(') return; // a function in FROM: the checker refuses it
-    const id = name.parts.join('.').toLowerCase();
-    const found = findResource(id);
-    if (!found && name.parts.length < 3) return; // the checker reports unknown tables
-    if (!found || (resource && found !== resource)) {
-      resource = undefined;
-      nameSpan = name.span;
+    const found = findResource(name.parts.join('.'));
+    if (!found) {
+      if (name.parts.length >= 3) unknown = name.span; // shorter names: the checker reports unknown tables
       return;
     }
-    resource = found;
-    nameSpan = name.span;
+    if (!resources.some((r) => r.resource === found)) resources.push({ resource: found, span: name.span });
     text = blank(text, name.span);
     text = text.slice(0, name.span.start) + found.name + text.slice(name.span.start + found.name.length);
   });
-  if (nameSpan && !resource) {
-    const id = source.slice(nameSpan.start, nameSpan.end);
+  if (unknown) {
+    const id = source.slice(unknown.start, unknown.end);
+    const hint = nearest(
+      id,
+      RESOURCES.map((r) => r.id),
+    );
     return fail(
       sqlError(
         'unknown-resource',
-        `Unknown resource ${id}. This playground knows github.packages.org_versions.`,
+        `Unknown resource ${id}.${hint ? ` Did you mean ${hint}?` : ''} SHOW SERVICES IN github and SHOW RESOURCES IN github.<service> list what there is.`,
         source,
-        nameSpan,
+        unknown,
       ),
     );
   }
-  const columns = resource ? knownColumns(resource) : new Set<string>();
+  const columns = new Set(resources.flatMap((r) => [...knownColumns(r.resource)]));
   for (const t of tokens) {
     if (t.kind === 'quoted' && t.text.startsWith('"') && columns.has(t.value.toLowerCase())) {
       text = text.slice(0, t.start) + `[${t.value}]` + text.slice(t.end);
     }
   }
-  return ok({ text, ...(resource ? { resource } : {}), ...(nameSpan ? { nameSpan } : {}) });
+  return ok({ text, resources });
 }
+
+/** The local tables of the named resources, for the checker. */
+export function localTables(resources: readonly NamedResource[]): LocalTable[] {
+  return resources.map((r) => ({ table: r.resource.name, columns: knownColumns(r.resource) }));
+}
+
+/** The table a query with no FROM (`SELECT 1 + 1`) runs over: an empty one. */
+const NO_TABLE = 'no_table';
 
 /** Plans a SELECT: checks it, reads the params from WHERE, picks the method, and the calls. */
 export function planSelect(st: Statement): Result<SelectPlan> {
   const local = localText(st);
   if (!local.ok) return local;
-  const { text, resource, nameSpan } = local.value;
-  const table = resource?.name ?? 'org_versions';
-  const checked = checkSelect(text, table, resource ? knownColumns(resource) : undefined);
+  const { text, resources } = local.value;
+  const checked = checkSelect(text, localTables(resources));
   if (!checked.ok) return checked;
   const c = checked.value;
-  if (!resource) {
+  const first = resources.find((r) => r.resource.name === c.sources[0]?.table);
+  if (!first) {
     if (c.hasTable)
-      return fail(sqlError('unknown-resource', `Write the full name: FROM github.packages.org_versions.`));
-    return ok({ kind: 'select', calls: [], query: text, table });
+      return fail(
+        sqlError('unknown-resource', 'Write the full name of a resource: FROM github.<service>.<resource>.'),
+      );
+    return ok({ kind: 'select', calls: [], query: text, table: NO_TABLE, streamable: false });
   }
-  const tables = new Set([table, ...(c.alias ? [c.alias] : [])]);
+  if (c.join) return planJoin(st, text, c, resources);
+  const { resource, span: nameSpan } = first;
+  const tables = new Set([resource.name, ...(c.alias ? [c.alias] : [])]);
   const where = whereParams(c.where, paramNames(resource, 'SELECT'), tables, text);
   const method = pickMethod(resource, 'SELECT', new Set(where.terms.map((t) => t.name)), st.source, nameSpan);
   if (!method.ok) return method;
@@ -91,7 +112,9 @@ export function planSelect(st: Statement): Result<SelectPlan> {
     method: method.value.name,
     calls: calls.value,
     query: text,
-    table,
+    table: resource.name,
+    // Rows of one call can show page by page, unless more pages would change what the first shows.
+    streamable: calls.value.length === 1 && !c.reshapes,
     ...(pushDown ? { maxRows: (c.limit ?? 0) + (c.offset ?? 0) } : {}),
   });
 }
@@ -103,32 +126,42 @@ export function planSelect(st: Statement): Result<SelectPlan> {
 export function planDelete(st: Statement): Result<DeletePlan> {
   if (!isKeyword(st.tokens[1], 'FROM')) {
     return fail(
-      sqlError('syntax', 'Write DELETE FROM github.packages.org_versions WHERE …', st.source, st.tokens[0]),
+      sqlError('syntax', 'Write DELETE FROM github.<service>.<resource> WHERE …', st.source, st.tokens[0]),
     );
   }
   const local = localText(st);
   if (!local.ok) return local;
-  const { text, resource, nameSpan } = local.value;
-  if (!resource)
+  const { text } = local.value;
+  const [named, other] = local.value.resources;
+  const resource = named?.resource;
+  const nameSpan = named?.span;
+  if (other) {
+    return fail(sqlError('not-allowed', 'DELETE takes one resource, without JOIN.', st.source, other.span));
+  }
+  if (!resource) {
     return fail(
       sqlError(
         'unknown-resource',
-        'Write DELETE FROM github.packages.org_versions WHERE …',
+        'Write DELETE FROM github.<service>.<resource> WHERE …',
         st.source,
         st.tokens[1],
       ),
     );
+  }
   // Parse the WHERE as a SELECT's, so the same allow-list and param reading apply.
   const asSelect = deleteAsSelect(text, st);
-  const checked = checkSelect(asSelect, resource.name, knownColumns(resource));
+  const checked = checkSelect(asSelect, localTables(local.value.resources));
   if (!checked.ok) return checked;
+  if (checked.value.join) {
+    return fail(sqlError('not-allowed', 'DELETE takes one resource, without JOIN.', st.source, nameSpan));
+  }
   const tables = new Set([resource.name]);
   const where = whereParams(checked.value.where, paramNames(resource, 'DELETE'), tables, text);
   if (where.localTerms > 0 || checked.value.limit !== undefined || checked.value.reshapes) {
     return fail(
       sqlError(
         'not-allowed',
-        `DELETE takes only the method params in WHERE, joined with AND (${[...paramNames(resource, 'DELETE')].join(', ')}): it deletes exactly the versions it names.`,
+        `DELETE takes only the method params in WHERE, joined with AND (${[...paramNames(resource, 'DELETE')].join(', ')}): it deletes exactly what it names.`,
         st.source,
         nameSpan,
       ),

@@ -1,4 +1,4 @@
-import type { ApiCall } from '../resources/calls';
+import type { ApiCall, ParamValue } from '../resources/calls';
 
 /** A value in a result row, as alasql and the JSON functions produce it. */
 export type CellValue = unknown;
@@ -14,20 +14,56 @@ export type ResultRow = Readonly<Record<string, CellValue>>;
  */
 export interface SelectPlan {
   readonly kind: 'select';
-  /** `github.packages.org_versions`, or undefined for a SELECT with no FROM (`SELECT 1 + 1`). */
+  /**
+   * `github.packages.org_versions`, or undefined for a SELECT with no FROM (`SELECT 1 + 1`). With a JOIN,
+   * the table fetched first (whose rows feed the other's params), which is not always FROM's.
+   */
   readonly resource?: string;
   /** The StackQL method chosen, when there is a resource. */
   readonly method?: string;
   /** One call per combination of IN-list values, in the order the rows should be combined. */
   readonly calls: readonly ApiCall[];
   readonly query: string;
-  /** The local table name used in `query`. */
+  /** The local table name used in `query` for `resource`. */
   readonly table: string;
+  /**
+   * Whether the first page's rows can be shown while the rest arrive: one call, and nothing (ORDER BY,
+   * GROUP BY, DISTINCT, an aggregate, a JOIN) that more rows would change.
+   */
+  readonly streamable: boolean;
+  /** The second table of a JOIN: fetched from WHERE params, or once per key of the first. */
+  readonly join?: JoinPlan;
   /**
    * Limit push-down: when the query only needs the first rows (LIMIT/TOP and no local filter, ORDER BY,
    * GROUP BY, DISTINCT or aggregate), how many rows in total, over the calls in order, are enough.
    */
   readonly maxRows?: number;
+}
+
+/** A param of the dependent table fed from a column of the driving table (`v.package_name = p.name`). */
+export interface Feed {
+  readonly param: string;
+  readonly column: string;
+}
+
+/**
+ * The JOIN's other table. With feeds, it depends on the driving table (`driver`): after the driving
+ * table's rows are in, the engine gives the distinct values of the fed columns over the rows that pass
+ * the WHERE terms touching only the driving table, and each distinct key is one call (times `fixed`),
+ * serially. Without feeds, `fixed` are its calls, made from WHERE alone.
+ */
+export interface JoinPlan {
+  readonly resource: string;
+  readonly method: string;
+  /** Local table name of this table. */
+  readonly table: string;
+  readonly feeds: readonly Feed[];
+  /** The params WHERE gives this table: one set per combination of IN-list values. */
+  readonly fixed: readonly Readonly<Record<string, ParamValue>>[];
+  /** The most dependent calls the query may make; over it, nothing is requested. */
+  readonly maxCalls: number;
+  /** What one key of the driving table is, for progress (`package` 12 of 40). */
+  readonly unit: string;
 }
 
 /** DELETE: the requests it would make. Running them is the playground's job, after confirmation. */

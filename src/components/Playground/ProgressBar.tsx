@@ -25,7 +25,11 @@ export function ProgressBar({ progress }: { readonly progress: RunProgress }): R
       : progress.phase === 'writing'
         ? 'Sending'
         : 'Fetching',
-    progress.calls > 1 ? `call ${progress.callIndex + 1} of ${progress.calls}` : '',
+    progress.unit
+      ? `${progress.unit.name} ${progress.unit.index + 1} of ${progress.unit.count}`
+      : progress.calls > 1
+        ? `call ${progress.callIndex + 1} of ${progress.calls}`
+        : '',
     fetch ? `${fetch.pages}${max ? ` of ${max}` : ''} pages, ${fetch.rows} rows` : '',
     seconds(now - progress.startedAt),
     fetch?.rateLimit ? `rate limit: ${fetch.rateLimit.remaining} left` : '',

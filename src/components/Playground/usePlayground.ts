@@ -163,10 +163,7 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
     setProgress({ startedAt: Date.now(), phase: 'writing', calls: pending.targets.length, callIndex: 0 });
     try {
       const done = await sendWrite(pending, client, controller.signal);
-      runner.invalidate(
-        client,
-        pending.targets.map((t) => t.call),
-      );
+      runner.invalidate(client);
       setOutcomes(done);
       const failed = done.filter((o) => !o.ok);
       if (failed.length > 0) {

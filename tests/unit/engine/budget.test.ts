@@ -21,9 +21,11 @@ import {
   upper,
 } from '../../../src/engine/textFunctions';
 import { callKey, type ApiCall } from '../../../src/resources/calls';
-import { orgVersions } from '../../../src/resources/orgVersions';
+import { getResource } from '../../../src/resources/registry';
 import { WEB_ROWS } from '../../fixtures/engine/rows';
 import { runOverFixtures } from './harness';
+
+const orgVersions = getResource('github.packages.org_versions');
 
 /** 5. What a query may build: text from the string functions, and rows × columns. */
 

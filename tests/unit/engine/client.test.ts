@@ -59,7 +59,9 @@ describe('engine client', () => {
     expect(engine.status(API, call)).toBeUndefined();
     load(plan);
     expect(engine.status(API, call)).toEqual({ rows: 8, complete: false });
-    engine.markComplete(API, call);
+    engine.markFetched(API, call, { complete: true, at: 42 });
+    expect(engine.status(API, call)).toEqual({ rows: 8, complete: true, fetchedAt: 42 });
+    engine.expireAll();
     expect(engine.status(API, call)).toEqual({ rows: 8, complete: true });
     engine.load(API, call, [], true);
     expect(engine.status(API, call)).toEqual({ rows: 0, complete: false });

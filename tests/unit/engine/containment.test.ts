@@ -3,12 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createCore, type EngineCore } from '../../../src/engine/core';
 import { callKey, type ApiCall } from '../../../src/resources/calls';
-import { orgVersions } from '../../../src/resources/orgVersions';
+import { getResource } from '../../../src/resources/registry';
 import type { SqlError } from '../../../src/sql/errors';
 import { planQuery } from '../../../src/sql/plan';
 import type { ResultRow } from '../../../src/sql/types';
 import { WEB_ROWS } from '../../fixtures/engine/rows';
 import { runOverFixtures } from './harness';
+
+const orgVersions = getResource('github.packages.org_versions');
 
 /**
  * The holes of the "contain the engine" audit (src/engine/SECURITY.md), each through the real engine

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { createCore } from '../../../src/engine/core';
 import { callKey, type ApiCall } from '../../../src/resources/calls';
-import { orgVersions } from '../../../src/resources/orgVersions';
+import { getResource } from '../../../src/resources/registry';
 import { CLI_ROWS, WEB_ROWS } from '../../fixtures/engine/rows';
+
+const orgVersions = getResource('github.packages.org_versions');
 
 const LIST = 'get_all_package_versions_for_package_owned_by_org';
 const web: ApiCall = {

@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createCore } from '../../../src/engine/core';
-import { orgVersions } from '../../../src/resources/orgVersions';
+import { getResource } from '../../../src/resources/registry';
 import { planQuery } from '../../../src/sql/plan';
 import { NAUGHTY } from '../../fixtures/engine/naughty';
 import { runOverFixtures } from './harness';
 import { createSandbox, type Sandbox } from './sandbox';
+
+const orgVersions = getResource('github.packages.org_versions');
 
 /** Runs per property; FUZZ_RUNS=20000 for a longer hunt. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);

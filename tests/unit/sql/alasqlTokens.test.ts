@@ -1,11 +1,12 @@
 import alasql from 'alasql';
+import { getResource } from '../../../src/resources/registry';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { methodExamples } from '../../../src/resources/examples';
-import { orgVersions } from '../../../src/resources/orgVersions';
 import { alasqlTokens, EMULATES_ALASQL } from '../../../src/sql/alasqlTokens';
 import { CORPUS } from '../../fixtures/engine/corpus';
+
+const orgVersions = getResource('github.packages.org_versions');
 
 interface Lexer {
   setInput(text: string, yy: object): void;
@@ -68,7 +69,7 @@ describe('alasqlTokens', () => {
   });
 
   it("finds the same tokens as alasql's lexer in the examples and the corpus", () => {
-    for (const sql of [...methodExamples(orgVersions).map((e) => e.sql), ...CORPUS.map((c) => c.sql)]) {
+    for (const sql of [...orgVersions.examples.map((e) => e.sql), ...CORPUS.map((c) => c.sql)]) {
       expect(spans(sql)).toEqual(referenceSpans(sql));
     }
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { getResource } from '../../../src/resources/registry';
 
-import { methodExamples } from '../../../src/resources/examples';
-import { orgVersions } from '../../../src/resources/orgVersions';
 import { parseAlasql } from '../../../src/sql/ast';
 import type { SqlError } from '../../../src/sql/errors';
 import {
@@ -13,6 +12,8 @@ import {
 } from '../../../src/sql/limits';
 import { planQuery } from '../../../src/sql/plan';
 import { CORPUS } from '../../fixtures/engine/corpus';
+
+const orgVersions = getResource('github.packages.org_versions');
 
 const T = 'github.packages.org_versions';
 const W = `WHERE org = 'acme' AND package_name = 'web' AND package_type = 'container'`;
@@ -214,10 +215,10 @@ describe('planQuery never throws', () => {
 });
 
 describe('ordinary queries are far inside the limits', () => {
-  const queries = [...methodExamples(orgVersions).map((e) => e.sql), ...CORPUS.map((c) => c.sql)];
+  const queries = [...orgVersions.examples.map((e) => e.sql), ...CORPUS.map((c) => c.sql)];
 
   it('plans every documented example, and no corpus query meets a limit', () => {
-    expect(methodExamples(orgVersions).filter((e) => !planQuery(e.sql).ok)).toEqual([]);
+    expect(orgVersions.examples.filter((e) => !planQuery(e.sql).ok)).toEqual([]);
     const codes = queries.map((sql) => {
       const r = planQuery(sql);
       return r.ok ? 'ok' : r.error.code;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { orgVersions } from '../../../src/resources/orgVersions';
+import { findService, getResource, RESOURCES } from '../../../src/resources/registry';
 import { planQuery } from '../../../src/sql/plan';
+
+const orgVersions = getResource('github.packages.org_versions');
 
 function meta(sql: string) {
   const r = planQuery(sql);
@@ -42,12 +44,34 @@ describe('SHOW and DESCRIBE, from the definition', () => {
     });
   });
 
+  it.each(RESOURCES.map((r) => [r.id, r] as const))(
+    'SHOW METHODS and DESCRIBE answer for %s from the catalogue',
+    (id, resource) => {
+      expect(meta(`SHOW METHODS IN ${id}`).rows.map((r) => r.MethodName)).toEqual(
+        resource.methods.map((m) => m.name),
+      );
+      expect(meta(`DESCRIBE EXTENDED ${id}`).rows).toEqual(
+        resource.fields.map((f) => ({ name: f.name, type: f.type, description: f.description })),
+      );
+    },
+  );
+
   it('SHOW RESOURCES and SHOW SERVICES', () => {
-    expect(meta('SHOW RESOURCES IN github.packages').rows).toEqual([
-      { name: 'org_versions', id: 'github.packages.org_versions', description: orgVersions.summary },
+    const service = findService('packages');
+    expect(meta('SHOW RESOURCES IN github.packages').rows).toEqual(
+      service?.resources.map((r) => ({ name: r.name, id: r.id, description: r.summary })),
+    );
+    expect(meta('SHOW RESOURCES IN github.packages').rows.map((r) => r.name)).toEqual([
+      'auth_user_packages',
+      'auth_user_versions',
+      'docker_migration_packages',
+      'org_packages',
+      'org_versions',
+      'user_packages',
+      'user_versions',
     ]);
     expect(meta('SHOW SERVICES IN github').rows).toEqual([
-      { id: 'github.packages', name: 'packages', title: 'Packages' },
+      { id: 'packages:v24.04.00227', name: 'packages', title: 'GitHub V3 REST API - Packages' },
     ]);
   });
 

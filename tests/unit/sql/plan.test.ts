@@ -171,9 +171,10 @@ describe('SELECT refusals', () => {
   });
 
   it('refuses an unknown resource, naming it', () => {
-    const e = error(`SELECT * FROM github.packages.user_versions ${W}`);
+    const e = error(`SELECT * FROM github.packages.user_versionz ${W}`);
     expect(e).toMatchObject({ code: 'unknown-resource', line: 1, column: 15 });
-    expect(e.message).toContain('github.packages.user_versions');
+    expect(e.message).toContain('Unknown resource github.packages.user_versionz');
+    expect(e.message).toContain('Did you mean github.packages.user_versions?');
     expect(error(`SELECT * FROM org_versions ${W}`).code).toBe('unknown-resource');
   });
 

@@ -1,23 +1,13 @@
-import { callKey, type ApiCall } from '@site/src/resources/calls';
-import type { Engine } from '@site/src/engine/client';
-import { isGitHubError, type GitHubClient } from '@site/src/github';
+import type { ApiCall } from '@site/src/resources/calls';
+import { getResource } from '@site/src/resources/registry';
+import type { Engine, EngineRun } from '@site/src/engine/client';
+import { CACHE_TTL_MS, isGitHubError, type GitHubClient } from '@site/src/github';
+import { dependentCalls, keyColumns, tooManyCalls } from '@site/src/sql/joinPlan';
 import type { SelectPlan } from '@site/src/sql/types';
 import type { Result } from '@site/src/sql/errors';
 import type { RunSummary } from '@site/src/engine/core';
-import { isStreamable } from './streamable';
 import { fromSqlError, fromUnknown } from './toPlaygroundError';
 import type { DataSource, PlaygroundError, QueryResult, RunProgress } from './types';
-
-/** How long fetched rows are reused by a new query with no request at all (the client's cache TTL). */
-export const REUSE_MS = 60_000;
-
-/** Rows the worker holds for a call. The engine re-sends them to a fresh worker after a restart. */
-interface Loaded {
-  readonly at: number;
-  readonly rows: number;
-  /** All pages arrived (not cut short by a LIMIT push-down). */
-  readonly complete: boolean;
-}
 
 export interface SelectOptions {
   readonly client: GitHubClient;
@@ -34,23 +24,40 @@ export type Outcome =
   | { readonly ok: true; readonly result: QueryResult }
   | { readonly ok: false; readonly error: PlaygroundError };
 
+/** What fetching a list of calls came to: the calls whose rows the engine holds, and why it stopped. */
+interface Fetched {
+  readonly done: readonly ApiCall[];
+  readonly rows: number;
+  readonly partial?: QueryResult['partial'];
+  readonly error?: PlaygroundError;
+}
+
 /**
  * Runs planned SELECTs: fetches each call's rows (or reuses rows the worker already holds), streams
- * them to the engine page by page, then runs the query. The token stays with the client; the engine
- * only ever receives rows.
+ * them to the engine page by page, then runs the query. For a JOIN, the driving table's rows come
+ * first; the engine gives their distinct keys, and the dependent table is fetched once per key,
+ * serially. The token stays with the client; the engine only ever receives rows.
  */
 export function createRunner(engine: Engine, now: () => number = Date.now) {
-  const loaded = new Map<string, Loaded>();
-
-  function reusable(key: string, needed: number | undefined, refresh: boolean): Loaded | undefined {
-    const entry = loaded.get(key);
-    if (!entry || refresh || now() - entry.at > REUSE_MS) return undefined;
+  /**
+   * Rows the engine already holds for a call, when a new query may use them with no request: fetched
+   * within the client's cache lifetime, and all of them (or at least the `needed` first ones).
+   */
+  function reusable(base: string, call: ApiCall, needed: number | undefined, refresh: boolean) {
+    const entry = engine.status(base, call);
+    if (!entry || refresh || entry.fetchedAt === undefined || now() - entry.fetchedAt > CACHE_TTL_MS)
+      return undefined;
     return entry.complete || (needed !== undefined && entry.rows >= needed) ? entry : undefined;
   }
 
-  /** Runs the query in the worker; an abort stops it (the engine replaces a busy worker). */
-  async function query(plan: SelectPlan, base: string, signal: AbortSignal): Promise<Result<RunSummary>> {
-    const handle = engine.run(plan, base);
+  /** Runs on the engine; an abort stops it (the engine replaces a busy worker). */
+  async function query(
+    run: EngineRun,
+    base: string,
+    signal: AbortSignal,
+    windowSize?: number,
+  ): Promise<Result<RunSummary>> {
+    const handle = engine.run(run, base, windowSize === undefined ? undefined : { windowSize });
     const stop = (): void => {
       handle.cancel();
     };
@@ -62,26 +69,30 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
     }
   }
 
-  async function select(plan: SelectPlan, options: SelectOptions): Promise<Outcome> {
+  /**
+   * Fetches calls one after another into the engine. A failure part-way keeps what arrived (a
+   * partial result); `progressOf` says how each call is shown.
+   */
+  async function fetchCalls(
+    calls: readonly ApiCall[],
+    options: SelectOptions,
+    startedAt: number,
+    progressOf: (index: number) => Pick<RunProgress, 'calls' | 'callIndex' | 'unit'>,
+    limits: { readonly maxRows?: number; readonly onFirstPage?: () => void } = {},
+  ): Promise<Fetched> {
     const { client, signal } = options;
     const base = client.baseUrl;
-    const startedAt = now();
-    const streamable = plan.calls.length === 1 && isStreamable(plan.query);
-    let partial: QueryResult['partial'];
-    let fetchedRows = 0;
-    // The calls whose rows the engine holds for this run: all of them, unless one stopped part-way.
-    let calls = plan.calls;
-
-    for (const [index, call] of plan.calls.entries()) {
-      const key = callKey(base, call);
-      const needed = plan.maxRows === undefined ? undefined : Math.max(plan.maxRows - fetchedRows, 0);
-      const reuse = reusable(key, needed, options.refresh ?? false);
+    let rows = 0;
+    for (const [index, call] of calls.entries()) {
+      const needed = limits.maxRows === undefined ? undefined : Math.max(limits.maxRows - rows, 0);
+      const reuse = reusable(base, call, needed, options.refresh ?? false);
       if (reuse) {
-        fetchedRows += reuse.rows;
+        rows += reuse.rows;
         continue;
       }
-      loaded.delete(key);
-      options.onProgress({ startedAt, phase: 'fetching', calls: plan.calls.length, callIndex: index });
+      if (signal.aborted) return { done: calls.slice(0, index), rows, error: cancelled() };
+      const shown = progressOf(index);
+      options.onProgress({ startedAt, phase: 'fetching', ...shown });
       // An object, so TypeScript sees the callback's writes.
       const seen = { delivered: false };
       try {
@@ -90,60 +101,100 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
           maxRows: needed,
           refresh: options.refresh,
           onWait: (wait) => {
-            options.onProgress({
-              startedAt,
-              phase: 'fetching',
-              calls: plan.calls.length,
-              callIndex: index,
-              wait,
-            });
+            options.onProgress({ startedAt, phase: 'fetching', ...shown, wait });
           },
           onPage: (page) => {
             engine.load(base, call, page.rows, !seen.delivered);
             seen.delivered = true;
-            options.onProgress({
-              startedAt,
-              phase: 'fetching',
-              calls: plan.calls.length,
-              callIndex: index,
-              fetch: page.progress,
-            });
-            if (streamable && page.page === 1 && page.progress.lastPage !== 1)
-              void interim(plan, options, startedAt);
+            options.onProgress({ startedAt, phase: 'fetching', ...shown, fetch: page.progress });
+            if (page.page === 1 && page.progress.lastPage !== 1) limits.onFirstPage?.();
           },
         });
         if (!seen.delivered) engine.load(base, call, [], true);
-        fetchedRows += result.rows.length;
+        rows += result.rows.length;
         if (result.status === 'partial') {
-          partial = {
+          const partial = {
             pages: result.progress.pages,
             rows: result.progress.rows,
             reason: result.error.message,
           };
           // Later calls were never fetched: query what arrived rather than fail on the missing rows.
-          calls = plan.calls.slice(0, index + 1);
-          break;
+          return { done: calls.slice(0, index + 1), rows, partial };
         }
-        loaded.set(key, {
-          at: now(),
-          rows: result.rows.length,
-          complete: !result.truncated,
-        });
+        engine.markFetched(base, call, { complete: !result.truncated, at: now() });
       } catch (error) {
         if (!seen.delivered) engine.drop(base, call);
-        return { ok: false, error: fromUnknown(error) };
+        const e = fromUnknown(error);
+        if (index === 0 || e.code === 'cancelled') return { done: calls.slice(0, index), rows, error: e };
+        // Calls before this one are in: a partial result over them, saying what failed.
+        return {
+          done: calls.slice(0, index),
+          rows,
+          partial: { pages: 0, rows, reason: e.message },
+        };
       }
     }
-    if (signal.aborted && !partial)
-      return { ok: false, error: { code: 'cancelled', message: 'Query cancelled.' } };
+    return { done: calls, rows };
+  }
 
-    options.onProgress({
-      startedAt,
-      phase: 'querying',
-      calls: plan.calls.length,
-      callIndex: plan.calls.length - 1,
+  async function select(plan: SelectPlan, options: SelectOptions): Promise<Outcome> {
+    const { client, signal } = options;
+    const base = client.baseUrl;
+    const startedAt = now();
+    const join = plan.join;
+    const total = plan.calls.length + (join?.feeds.length === 0 ? join.fixed.length : 0);
+    const first = await fetchCalls(plan.calls, options, startedAt, (i) => ({ calls: total, callIndex: i }), {
+      ...(plan.maxRows === undefined ? {} : { maxRows: plan.maxRows }),
+      ...(plan.streamable ? { onFirstPage: () => void interim(plan, options, startedAt) } : {}),
     });
-    const outcome = await query(calls === plan.calls ? plan : { ...plan, calls }, base, signal);
+    if (first.error) return { ok: false, error: first.error };
+    let partial = first.partial;
+    let run: EngineRun = first.done === plan.calls ? plan : { ...plan, calls: first.done };
+
+    if (join && !partial) {
+      const resource = getResource(join.resource);
+      let calls: ApiCall[];
+      if (join.feeds.length === 0) {
+        calls = join.fixed.map((params) => ({ resource: join.resource, method: join.method, params }));
+      } else {
+        options.onProgress({ startedAt, phase: 'querying', calls: total, callIndex: total - 1 });
+        // One more row than allowed tells "over the cap" without moving every key to the page.
+        const keys = await query(
+          {
+            ...run,
+            joined: { table: join.table, calls: [] },
+            distinct: { columns: keyColumns(join) },
+          },
+          base,
+          signal,
+          join.maxCalls + 1,
+        );
+        if (!keys.ok) return { ok: false, error: fromSqlError(keys.error) };
+        const count = keys.value.total * join.fixed.length;
+        if (count > join.maxCalls) {
+          return { ok: false, error: fromSqlError(tooManyCalls(join, count, plan.resource ?? plan.table)) };
+        }
+        const built = dependentCalls(join, resource, keys.value.rows);
+        if (!built.ok) return { ok: false, error: fromSqlError(built.error) };
+        calls = built.value;
+      }
+      const unitName = join.feeds.length > 0 ? join.unit : undefined;
+      const second = await fetchCalls(calls, options, startedAt, (i) => ({
+        calls: plan.calls.length + calls.length,
+        callIndex: plan.calls.length + i,
+        ...(unitName ? { unit: { name: unitName, index: i, count: calls.length } } : {}),
+      }));
+      if (second.error) return { ok: false, error: second.error };
+      partial = second.partial;
+      run = { ...run, joined: { table: join.table, calls: second.done } };
+    } else if (join) {
+      // The driving table stopped part-way: join what arrived with nothing fetched for the other.
+      run = { ...run, joined: { table: join.table, calls: [] } };
+    }
+    if (signal.aborted && !partial) return { ok: false, error: cancelled() };
+
+    options.onProgress({ startedAt, phase: 'querying', calls: total, callIndex: total - 1 });
+    const outcome = await query(run, base, signal);
     if (!outcome.ok) return { ok: false, error: fromSqlError(outcome.error) };
     const { value } = outcome;
     return {
@@ -159,38 +210,40 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
         elapsedMs: now() - startedAt,
       },
     };
+  }
 
-    async function interim(p: SelectPlan, o: SelectOptions, started: number): Promise<void> {
-      const early = await engine.run(p, base).result;
-      if (early.ok && !o.signal.aborted) {
-        const v = early.value;
-        o.onInterim({
-          columns: v.columns,
-          rows: v.rows,
-          total: v.total,
-          resultId: v.resultId,
-          source: o.source,
-          interim: true,
-          elapsedMs: now() - started,
-        });
-      }
+  /** A result over the rows so far, while more pages arrive (plans that are `streamable`). */
+  async function interim(plan: SelectPlan, o: SelectOptions, started: number): Promise<void> {
+    const early = await engine.run(plan, o.client.baseUrl).result;
+    if (early.ok && !o.signal.aborted) {
+      const v = early.value;
+      o.onInterim({
+        columns: v.columns,
+        rows: v.rows,
+        total: v.total,
+        resultId: v.resultId,
+        source: o.source,
+        interim: true,
+        elapsedMs: now() - started,
+      });
     }
   }
 
-  /** Forgets fetched rows of calls that touch this package (after a DELETE or EXEC changed it). */
-  function invalidate(client: GitHubClient, calls: readonly ApiCall[]): void {
-    const touched = new Set(
-      calls.map((c) => JSON.stringify([c.params.org, c.params.package_type, c.params.package_name])),
-    );
-    for (const key of [...loaded.keys()]) {
-      const [, , , params] = JSON.parse(key) as [string, string, string, [string, unknown][]];
-      const p = Object.fromEntries(params);
-      if (touched.has(JSON.stringify([p.org, p.package_type, p.package_name]))) loaded.delete(key);
-    }
+  /**
+   * Forgets every fetched row after a write: a package delete changes its owner's package list and
+   * every list of its versions, reached by the org, user and authenticated-user resources alike, so
+   * a narrower rule would have to know them all. Writes are rare; the next query simply refetches.
+   */
+  function invalidate(client: GitHubClient): void {
+    engine.expireAll();
     client.clearCache();
   }
 
   return { select, invalidate, isCancelled: (e: unknown) => isGitHubError(e, 'cancelled') };
+}
+
+function cancelled(): PlaygroundError {
+  return { code: 'cancelled', message: 'Query cancelled.' };
 }
 
 export type Runner = ReturnType<typeof createRunner>;

@@ -44,6 +44,8 @@ export interface RunProgress {
   readonly callIndex: number;
   readonly fetch?: Progress;
   readonly wait?: WaitEvent;
+  /** For a JOIN's dependent calls: which key of the driving table is being fetched (`package` 12 of 40). */
+  readonly unit?: { readonly name: string; readonly index: number; readonly count: number };
 }
 
 export type { GitHubError, RequestLogEntry, SqlError };
