@@ -5,7 +5,7 @@
  * `npx tsx benchmarks/requests.ts` prints a table; `runRequestBenchmark()` returns the figures.
  */
 import type { ApiCall } from '../src/resources/calls';
-import { orgVersions } from '../src/resources/orgVersions';
+import { getResource } from '../src/resources/registry';
 import { createGitHubClient } from '../src/github/client';
 import type { GitHubClient } from '../src/github/client';
 import { startFakeGitHubServer } from '../src/github/fake/server';
@@ -13,6 +13,8 @@ import type { FakeGitHubServer } from '../src/github/fake/server';
 import { createDataset, SAMPLE_PACKAGES } from '../src/github/sample/dataset';
 
 import type { Figure } from './results';
+
+const orgVersions = getResource('github.packages.org_versions');
 
 export type { Figure };
 

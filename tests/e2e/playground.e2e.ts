@@ -389,3 +389,98 @@ describe('playground: links, token and layout', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
   });
 });
+
+describe('playground: package-level writes on sample data', () => {
+  const DELETE_WEB =
+    "DELETE FROM github.packages.org_packages WHERE org = 'acme' AND package_type = 'container' AND package_name = 'web/frontend'";
+  const RESTORE_OLD =
+    "EXEC github.packages.org_packages.restore_package_for_org @org='acme', @package_type='npm', @package_name='old-dashboard'";
+  const listNames = (type: string) =>
+    `SELECT name, version_count FROM github.packages.org_packages WHERE org = 'acme' AND package_type = '${type}'`;
+  const outcome = (page: Parameters<typeof runQuery>[0]) =>
+    page.getByRole('list', { name: 'What happened' }).innerText();
+
+  it('says a package DELETE removes the package and its versions; Cancel sends nothing, Confirm deletes it', async () => {
+    const { page } = await open();
+    await setSql(page, DELETE_WEB);
+    await page.getByRole('button', { name: 'Run query' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    expect(text).toContain('Delete 1 package?');
+    expect(text).toContain(`Delete the package container web/frontend and its ${WEB} versions`);
+    expect(text).toContain('DELETE https://sample-api.invalid/orgs/acme/packages/container/web%2Ffrontend');
+    expect(text).toContain('delete:packages');
+    expect(text).not.toContain('could not look it up');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.getByRole('list', { name: 'What happened' }).count()).toBe(0);
+
+    // Refused: the package is still listed.
+    await setSql(page, listNames('container'));
+    await runQuery(page);
+    const table = page.getByRole('table', { name: 'Query results' });
+    expect(await table.innerText()).toContain('web/frontend');
+
+    await setSql(page, DELETE_WEB);
+    const before = await finishedRuns(page);
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await waitForRuns(page, before + 1);
+    expect(await outcome(page)).toContain(
+      `Deleted the package container web/frontend and its ${WEB} versions.`,
+    );
+    expect(await outcome(page)).toContain('sample data only');
+    // The same query as before Confirm: a write forgets what was loaded, so this is not a stale copy.
+    await setSql(page, listNames('container'));
+    await runQuery(page);
+    expect(await page.getByRole('table', { name: 'Query results' }).innerText()).not.toContain(
+      'web/frontend',
+    );
+    expect((await fakeRequests()).length).toBe(0);
+  });
+
+  it('restores a deleted package with EXEC: the dialog says it is not visible until restored; Escape sends nothing', async () => {
+    const { page } = await open();
+    await setSql(page, RESTORE_OLD);
+    await page.getByRole('button', { name: 'Run query' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    expect(text).toContain('Restore 1 package?');
+    expect(text).toContain('Restore the package npm old-dashboard');
+    expect(text).toContain('not visible until restored');
+    expect(text).not.toContain('could not look it up');
+    expect(text).toContain('POST https://sample-api.invalid/orgs/acme/packages/npm/old-dashboard/restore');
+    expect(text).toContain('write:packages');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    // Refused: still deleted, so not listed.
+    await setSql(page, listNames('npm'));
+    await runQuery(page);
+    expect(await page.getByRole('table', { name: 'Query results' }).innerText()).not.toContain(
+      'old-dashboard',
+    );
+
+    await setSql(page, RESTORE_OLD);
+    const before = await finishedRuns(page);
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await waitForRuns(page, before + 1);
+    expect(await outcome(page)).toContain('Restored the package npm old-dashboard.');
+    await setSql(page, listNames('npm'));
+    await runQuery(page);
+    expect(await page.getByRole('table', { name: 'Query results' }).innerText()).toContain('old-dashboard');
+  });
+
+  it('completes a table’s fields after its alias', async () => {
+    const { page } = await open();
+    await setSql(page, 'SELECT * FROM github.packages.org_packages p WHERE p.version_c');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget');
+    await suggest.getByText('version_count').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    expect(await editorText(page)).toBe('SELECT * FROM github.packages.org_packages p WHERE p.version_count');
+  });
+});

@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { methodExamples } from '@site/src/resources/examples';
-import { orgVersions } from '@site/src/resources/orgVersions';
-import { SAMPLE_BASE_URL } from '@site/src/github';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from '@docusaurus/router';
+import { RESOURCES } from '@site/src/resources/registry';
+import { SAMPLE_BASE_URL, SAMPLE_ORG } from '@site/src/github';
+import { SAMPLE_DATASET_SPEC } from '@site/src/github/sample/dataset';
 import { usePlaygroundBridge } from './bridge';
+import { exportBaseName, startingResource } from './pageResource';
 import { ConfirmDialog } from './confirm/ConfirmDialog';
 import { SqlEditor } from './editor/SqlEditor';
 import { ErrorAlert } from './ErrorAlert';
+import { PlanPreview } from './PlanPreview';
 import { ProgressBar } from './ProgressBar';
 import { ResultsBoundary } from './results/ResultsBoundary';
 import { ResultsPanel } from './results/ResultsPanel';
@@ -22,19 +25,20 @@ export interface PlaygroundProps {
   readonly editorHeight?: string;
 }
 
-const DEFAULT_SQL = methodExamples(orgVersions)[0]?.sql ?? '';
-
 /**
  * The playground's layout: settings, toolbar, editor, progress, errors and results. State lives in
  * `usePlayground`; this file only arranges it. Default export for `React.lazy`.
  */
 export default function Playground({ editorHeight = '220px' }: PlaygroundProps): ReactNode {
   const settings = usePlaygroundSettings();
+  const { pathname } = useLocation();
+  const resource = useMemo(() => startingResource(pathname, RESOURCES), [pathname]);
   // A shared link fills the editor and runs nothing until the reader clicks Run.
   const [shared] = useState(() => readSharedSql(window.location.hash));
   const source = settings.useSample ? 'sample' : 'github';
   const state = usePlayground({
-    initialSql: shared?.sql ?? DEFAULT_SQL,
+    // The page's resource's first example (read once: the editor keeps what the reader types).
+    initialSql: shared?.sql ?? resource?.examples[0]?.sql ?? '',
     source,
     token: settings.token.token,
     apiBaseUrl: settings.apiBaseUrl,
@@ -52,8 +56,9 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
     <div className={styles.playground} data-runs={state.finished} aria-busy={state.running}>
       {settings.useSample && (
         <p className={styles.banner}>
-          Running on <strong>built-in sample data</strong> (organization <code>acme</code>). Add a GitHub
-          token below to query your own organization.
+          Running on <strong>built-in sample data</strong> (organization <code>{SAMPLE_ORG}</code>, user{' '}
+          <code>{SAMPLE_DATASET_SPEC.authenticatedUser}</code>, who is also the signed-in user). Add a GitHub
+          token below to query your own packages.
         </p>
       )}
       {shared !== undefined && <p className={styles.hint}>{sharedLinkNote(shared)}</p>}
@@ -65,7 +70,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
         apiBaseUrl={settings.apiBaseUrl}
         onApiBaseUrl={settings.setApiBaseUrl}
       />
-      <Toolbar state={state} />
+      <Toolbar state={state} resource={resource} />
       <div className={styles.editor}>
         <SqlEditor
           value={state.sql}
@@ -77,6 +82,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
           height={editorHeight}
         />
       </div>
+      <PlanPreview sql={state.sql} />
       {state.progress && <ProgressBar progress={state.progress} />}
       <ErrorAlert error={state.error} />
       {state.outcomes && (
@@ -95,6 +101,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
           log={state.log}
           engine={state.engine}
           apiBaseUrl={settings.useSample ? SAMPLE_BASE_URL : settings.apiBaseUrl}
+          exportName={exportBaseName(state.sql, RESOURCES)}
         />
       </ResultsBoundary>
       {state.pending && (

@@ -1,26 +1,23 @@
-import { useState, type ReactNode } from 'react';
-import { methodExamples } from '@site/src/resources/examples';
-import { orgVersions } from '@site/src/resources/orgVersions';
+import { useMemo, useState, type ReactNode } from 'react';
+import { RESOURCES } from '@site/src/resources/registry';
+import type { ResourceDef } from '@site/src/resources/types';
 import { copyText } from '../CopyableCode/copyText';
+import { exampleByKey, exampleGroups, exampleKey } from './exampleList';
 import { buildShareLink } from './share/shareLink';
 import { copyLinkNote } from './share/shareNotes';
 import type { PlaygroundState } from './usePlayground';
 import styles from './styles.module.css';
 
-const EXAMPLES = [
-  ...methodExamples(orgVersions),
-  {
-    title: 'Tags of each image (JSON)',
-    method: 'json',
-    sql: "SELECT id, json_extract(metadata, '$.container.tags') AS tags, json_array_length(metadata, '$.container.tags') AS tag_count\nFROM github.packages.org_versions\nWHERE org = 'acme' AND package_name = 'web/frontend' AND package_type = 'container'\nORDER BY tag_count DESC\nLIMIT 20;",
-  },
-  { title: 'SHOW METHODS', method: 'show', sql: 'SHOW METHODS IN github.packages.org_versions;' },
-  { title: 'DESCRIBE', method: 'describe', sql: 'DESCRIBE github.packages.org_versions;' },
-];
+export interface ToolbarProps {
+  readonly state: PlaygroundState;
+  /** The resource the page is about: its examples come first. */
+  readonly resource?: ResourceDef;
+}
 
-/** Run, Cancel, Copy link, and the example and history pickers. */
-export function Toolbar({ state }: { readonly state: PlaygroundState }): ReactNode {
+/** Run, Cancel, Copy link, and the example (every resource's, from the catalogue) and history pickers. */
+export function Toolbar({ state, resource }: ToolbarProps): ReactNode {
   const [note, setNote] = useState('');
+  const groups = useMemo(() => exampleGroups(RESOURCES, resource), [resource]);
   return (
     <div className={styles.toolbar}>
       <button
@@ -66,15 +63,19 @@ export function Toolbar({ state }: { readonly state: PlaygroundState }): ReactNo
         className={styles.select}
         value=""
         onChange={(e) => {
-          const example = EXAMPLES.find((x) => x.title === e.target.value);
+          const example = exampleByKey(groups, e.target.value);
           if (example) state.setSql(example.sql);
         }}
       >
         <option value="">Examples…</option>
-        {EXAMPLES.map((x) => (
-          <option key={x.title} value={x.title}>
-            {x.title}
-          </option>
+        {groups.map((g) => (
+          <optgroup key={g.resource.id} label={g.resource.name}>
+            {g.examples.map((x, i) => (
+              <option key={exampleKey(g, i)} value={exampleKey(g, i)}>
+                {x.title}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <select

@@ -11,8 +11,8 @@ export interface ConfirmDialogProps {
 }
 
 /**
- * The only way a DELETE or EXEC is sent: a modal listing the exact requests, the versions (names and
- * tags) they touch and the scope they need. Escape and Cancel send nothing. The title and every line
+ * The only way a DELETE or EXEC is sent: a modal listing the exact requests, what they touch (a
+ * version's name and tags; a package and how many versions go with it) and the scope they need. Escape and Cancel send nothing. The title and every line
  * say what each request's HTTP method does (`confirmText.ts`), not what the statement's keyword was.
  */
 export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmDialogProps): ReactNode {
@@ -47,7 +47,7 @@ export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmD
             <code className={styles.request}>{t.request}</code>
             <div>
               {targetLabel(t)}
-              {t.name !== undefined && (
+              {t.subject === 'version' && t.name !== undefined && (
                 <>
                   {' '}
                   · name <code>{t.name}</code>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useColorMode } from '@docusaurus/theme-common';
-import { orgVersions } from '@site/src/resources/orgVersions';
+import { RESOURCES } from '@site/src/resources/registry';
 import { diagnose, diagnosticsDelay } from './diagnostics';
 import { monaco } from './monaco';
 import { registerSqlLanguage } from './language';
@@ -19,8 +19,9 @@ export interface SqlEditorProps {
 const OWNER = 'stackql';
 
 /**
- * Monaco for StackQL SQL: completions and hovers from the resource definition, the planner's errors
- * underlined as you type (parse errors, forbidden constructs, missing or bad params), Ctrl/Cmd+Enter runs.
+ * Monaco for StackQL SQL: completions and hovers from the catalogue (every resource, the statement's
+ * tables and their aliases), the planner's errors underlined as you type (parse errors, forbidden
+ * constructs, missing or bad params), Ctrl/Cmd+Enter runs.
  */
 export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditorProps): ReactNode {
   const { colorMode } = useColorMode();
@@ -34,7 +35,7 @@ export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditor
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    registerSqlLanguage(monaco, orgVersions);
+    registerSqlLanguage(monaco, RESOURCES);
     // addAction binds the key to this editor only, not to every Monaco on the page.
     editor.addAction({
       id: 'stackql.run',

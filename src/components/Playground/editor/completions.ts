@@ -1,10 +1,12 @@
-import type { ResourceDef } from '@site/src/resources/types';
+import type { MethodDef, ResourceDef } from '@site/src/resources/types';
 import { JSON_FUNCTIONS } from '@site/src/sql/allowList';
+import { cursorContext, type CursorContext } from './cursor';
+import type { TableRef } from './tables';
 
 /** What a completion inserts, and how the editor labels it. */
 export interface CompletionEntry {
   readonly label: string;
-  readonly kind: 'resource' | 'field' | 'param' | 'method' | 'value' | 'keyword' | 'function';
+  readonly kind: 'resource' | 'alias' | 'field' | 'param' | 'method' | 'value' | 'keyword' | 'function';
   readonly insertText: string;
   readonly detail: string;
   readonly documentation?: string;
@@ -22,6 +24,9 @@ const KEYWORDS = [
   'BETWEEN',
   'IS NULL',
   'IS NOT NULL',
+  'JOIN',
+  'LEFT JOIN',
+  'ON',
   'ORDER BY',
   'GROUP BY',
   'HAVING',
@@ -50,35 +55,27 @@ const KEYWORDS = [
   'DESCRIBE EXTENDED',
 ];
 
-/**
- * Every completion the editor offers, from the resource definition: its id, fields, params, method
- * names (as `EXEC resource.method`), `package_type` and `state` values, keywords and JSON functions.
- */
-export function completionEntries(resource: ResourceDef): CompletionEntry[] {
-  const entries: CompletionEntry[] = [
-    {
-      label: resource.id,
-      kind: 'resource',
-      insertText: resource.id,
-      detail: 'resource',
-      documentation: resource.summary,
-    },
-    {
-      label: `${resource.provider}.${resource.service}`,
-      kind: 'resource',
-      insertText: `${resource.provider}.${resource.service}`,
-      detail: 'service',
-    },
-  ];
-  for (const f of resource.fields) {
-    entries.push({
-      label: f.name,
-      kind: 'field',
-      insertText: f.name,
-      detail: f.type,
-      documentation: f.description || undefined,
-    });
-  }
+const requires = (m: MethodDef): string =>
+  m.requiredParams.length > 0 ? `requires ${m.requiredParams.join(', ')}` : 'no required params';
+
+function resourceEntry(r: ResourceDef): CompletionEntry {
+  return { label: r.id, kind: 'resource', insertText: r.id, detail: 'resource', documentation: r.summary };
+}
+
+/** Each distinct `provider.service` of the catalogue, in catalogue order. */
+function serviceIds(resources: readonly ResourceDef[]): string[] {
+  return [...new Set(resources.map((r) => `${r.provider}.${r.service}`))];
+}
+
+/** A resource's fields, then its params that are not also fields, with their allowed values. */
+export function columnEntries(resource: ResourceDef): CompletionEntry[] {
+  const entries: CompletionEntry[] = resource.fields.map((f) => ({
+    label: f.name,
+    kind: 'field',
+    insertText: f.name,
+    detail: f.type,
+    documentation: f.description || undefined,
+  }));
   for (const p of Object.values(resource.params)) {
     entries.push({
       label: p.name,
@@ -87,47 +84,192 @@ export function completionEntries(resource: ResourceDef): CompletionEntry[] {
       detail: `param · ${p.type}`,
       documentation: p.description,
     });
-    for (const value of p.enum ?? []) {
-      entries.push({
-        label: `'${value}'`,
-        kind: 'value',
-        insertText: `'${value}'`,
-        detail: `${p.name} value`,
-      });
-    }
-  }
-  for (const m of resource.methods) {
-    entries.push({
-      label: m.name,
-      kind: 'method',
-      insertText: m.sqlVerb === 'EXEC' ? `${resource.id}.${m.name}` : m.name,
-      detail: `${m.sqlVerb} · requires ${m.requiredParams.join(', ')}`,
-    });
-  }
-  for (const k of KEYWORDS) entries.push({ label: k, kind: 'keyword', insertText: k, detail: 'keyword' });
-  for (const fn of JSON_FUNCTIONS) {
-    entries.push({
-      label: fn,
-      kind: 'function',
-      insertText: `${fn}(metadata, '$.container.tags')`,
-      detail: 'JSON function (SQLite)',
-    });
   }
   return entries;
 }
 
-/** Hover text for a word: a field's or param's type and description. */
-export function hoverText(resource: ResourceDef, word: string): string | undefined {
-  const field = resource.fields.find((f) => f.name === word);
-  if (field)
-    return `**${field.name}** \`${field.type}\`${field.description ? ` — ${field.description}` : ''}`;
-  // Own keys only: `toString` or `constructor` under the cursor is not a param.
-  const param = Object.hasOwn(resource.params, word) ? resource.params[word] : undefined;
-  if (param) {
-    const values = param.enum ? ` One of ${param.enum.map((v) => `\`${v}\``).join(', ')}.` : '';
-    return `**${param.name}** (param, \`${param.type}\`) — ${param.description}${values}`;
+/** Quoted values of every enum param of the resource (`'container'`, `'deleted'`). */
+function valueEntries(resource: ResourceDef): CompletionEntry[] {
+  return Object.values(resource.params).flatMap((p) =>
+    (p.enum ?? []).map((value): CompletionEntry => ({
+      label: `'${value}'`,
+      kind: 'value',
+      insertText: `'${value}'`,
+      detail: `${p.name} value`,
+    })),
+  );
+}
+
+/** A resource's methods; EXEC methods insert `resource.method` unless `bare` (after `resource.`). */
+function methodEntries(
+  resource: ResourceDef,
+  methods: readonly MethodDef[],
+  bare: boolean,
+): CompletionEntry[] {
+  return methods.map((m) => ({
+    label: bare ? m.name : m.sqlVerb === 'EXEC' ? `${resource.id}.${m.name}` : m.name,
+    kind: 'method',
+    insertText: bare || m.sqlVerb !== 'EXEC' ? m.name : `${resource.id}.${m.name}`,
+    detail: `${m.sqlVerb} · ${requires(m)}`,
+    documentation: m.description,
+  }));
+}
+
+/** After `@` in an EXEC: the method's params, required first (every param of the resource when unknown). */
+function execParamEntries(
+  resource: ResourceDef | undefined,
+  method: MethodDef | undefined,
+): CompletionEntry[] {
+  if (!resource) return [];
+  const names = method ? [...method.requiredParams, ...method.optionalParams] : Object.keys(resource.params);
+  return names.flatMap((name) => {
+    const p = Object.hasOwn(resource.params, name) ? resource.params[name] : undefined;
+    if (!p) return [];
+    const required = method?.requiredParams.includes(name) ?? false;
+    return [
+      {
+        label: name,
+        kind: 'param' as const,
+        insertText: name,
+        detail: `${required ? 'required' : 'optional'} param · ${p.type}`,
+        documentation: p.description,
+      },
+    ];
+  });
+}
+
+/** Keywords and the JSON functions, with a ready-to-edit call on the first object column in scope. */
+function commonEntries(tables: readonly TableRef[]): CompletionEntry[] {
+  const json = tables.flatMap((t) => t.resource.fields).find((f) => f.type === 'object')?.name;
+  return [
+    ...KEYWORDS.map((k): CompletionEntry => ({
+      label: k,
+      kind: 'keyword',
+      insertText: k,
+      detail: 'keyword',
+    })),
+    ...JSON_FUNCTIONS.map((fn): CompletionEntry => ({
+      label: fn,
+      kind: 'function',
+      insertText: json === undefined ? `${fn}(` : `${fn}(${json}, '$')`,
+      detail: 'JSON function (SQLite)',
+    })),
+  ];
+}
+
+/** First entry per (kind, label): two joined tables both have `name`, the list shows it once. */
+function unique(entries: readonly CompletionEntry[]): CompletionEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const key = `${e.kind}\u0000${e.label}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The statement's aliases, the columns of its tables, their values, keywords and functions. */
+function generalEntries(tables: readonly TableRef[], resources: readonly ResourceDef[]): CompletionEntry[] {
+  if (tables.length === 0) {
+    const services = serviceIds(resources).map((id): CompletionEntry => ({
+      label: id,
+      kind: 'resource',
+      insertText: id,
+      detail: 'service',
+    }));
+    // No table yet (`SELECT package_ht`): every column of the catalogue, once each.
+    const columns = unique(resources.flatMap(columnEntries));
+    return [...resources.map(resourceEntry), ...services, ...columns, ...commonEntries([])];
   }
-  const method = resource.methods.find((m) => m.name === word);
-  if (method) return `**${method.name}** (${method.sqlVerb}) — requires ${method.requiredParams.join(', ')}`;
-  return undefined;
+  const aliases = tables.flatMap(({ alias, resource }) =>
+    alias === undefined
+      ? []
+      : [{ label: alias, kind: 'alias' as const, insertText: alias, detail: `alias of ${resource.id}` }],
+  );
+  return unique([
+    ...aliases,
+    ...tables.flatMap((t) => columnEntries(t.resource)),
+    ...tables.flatMap((t) => valueEntries(t.resource)),
+    ...commonEntries(tables),
+  ]);
+}
+
+/** The completions for one cursor context. */
+export function entriesFor(context: CursorContext, resources: readonly ResourceDef[]): CompletionEntry[] {
+  switch (context.kind) {
+    case 'services':
+      return [...new Set(resources.filter((r) => r.provider === context.provider).map((r) => r.service))].map(
+        (s) => ({ label: s, kind: 'resource', insertText: s, detail: `service of ${context.provider}` }),
+      );
+    case 'resources':
+      return resources
+        .filter((r) => r.provider === context.provider && r.service === context.service)
+        .map((r) => ({
+          label: r.name,
+          kind: 'resource',
+          insertText: r.name,
+          detail: 'resource',
+          documentation: r.summary,
+        }));
+    case 'methods': {
+      const { resource } = context;
+      return methodEntries(
+        resource,
+        resource.methods.filter((m) => m.sqlVerb === 'EXEC'),
+        true,
+      );
+    }
+    case 'columns':
+      return columnEntries(context.table.resource);
+    case 'execParams':
+      return execParamEntries(context.resource, context.method);
+    case 'values':
+      return context.values.map((v) => ({
+        label: v,
+        kind: 'value',
+        insertText: v,
+        detail: `${context.of} value`,
+      }));
+    case 'names':
+      if (context.what === 'provider')
+        return [...new Set(resources.map((r) => r.provider))].map((p) => ({
+          label: p,
+          kind: 'resource',
+          insertText: p,
+          detail: 'provider',
+        }));
+      if (context.what === 'service')
+        return serviceIds(resources).map((id) => ({
+          label: id,
+          kind: 'resource',
+          insertText: id,
+          detail: 'service',
+        }));
+      if (context.what === 'exec')
+        return resources.flatMap((r) =>
+          methodEntries(
+            r,
+            r.methods.filter((m) => m.sqlVerb === 'EXEC'),
+            false,
+          ),
+        );
+      return resources.map(resourceEntry);
+    case 'general':
+      return generalEntries(context.tables, resources);
+    case 'none':
+      return [];
+  }
+}
+
+/**
+ * The completions at `offset` in `text`, from the catalogue: services after `github.`, resources after
+ * `github.packages.`, a table's fields and params after its alias (`p.`), EXEC methods and `@` params,
+ * allowed values inside a string, and otherwise the columns of the statement's tables (all of a JOIN's).
+ */
+export function completionsAt(
+  text: string,
+  offset: number,
+  resources: readonly ResourceDef[],
+): CompletionEntry[] {
+  return entriesFor(cursorContext(text, offset, resources), resources);
 }

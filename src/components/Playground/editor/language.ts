@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api.js';
 import type { ResourceDef } from '@site/src/resources/types';
-import { completionEntries, hoverText, type CompletionEntry } from './completions';
+import { completionsAt, type CompletionEntry } from './completions';
+import { hoverAt } from './hovers';
 
 let registered = false;
 
@@ -8,6 +9,7 @@ function kindOf(monaco: typeof Monaco, kind: CompletionEntry['kind']): Monaco.la
   const k = monaco.languages.CompletionItemKind;
   const map = {
     resource: k.Module,
+    alias: k.Reference,
     field: k.Field,
     param: k.Variable,
     method: k.Method,
@@ -18,13 +20,16 @@ function kindOf(monaco: typeof Monaco, kind: CompletionEntry['kind']): Monaco.la
   return map[kind];
 }
 
-/** Registers completions and hovers for SQL that know the resource; once per page, as Monaco's registry is global. */
-export function registerSqlLanguage(monaco: typeof Monaco, resource: ResourceDef): void {
+/**
+ * Registers completions and hovers for SQL that know every resource of the catalogue, the statement's
+ * tables and their aliases; once per page, as Monaco's registry is global. The work is in the pure
+ * `completionsAt` and `hoverAt`, which read the model's text around the cursor.
+ */
+export function registerSqlLanguage(monaco: typeof Monaco, resources: readonly ResourceDef[]): void {
   if (registered) return;
   registered = true;
-  const entries = completionEntries(resource);
   monaco.languages.registerCompletionItemProvider('sql', {
-    triggerCharacters: ['.', "'", ' '],
+    triggerCharacters: ['.', "'", ' ', '@'],
     provideCompletionItems(model, position) {
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(
@@ -33,13 +38,16 @@ export function registerSqlLanguage(monaco: typeof Monaco, resource: ResourceDef
         position.lineNumber,
         word.endColumn,
       );
+      const entries = completionsAt(model.getValue(), model.getOffsetAt(position), resources);
       return {
-        suggestions: entries.map((e) => ({
+        suggestions: entries.map((e, i) => ({
           label: e.label,
           kind: kindOf(monaco, e.kind),
           insertText: e.insertText,
           detail: e.detail,
           documentation: e.documentation,
+          // The order completionsAt chose (aliases and columns before keywords), not alphabetical.
+          sortText: String(i).padStart(5, '0'),
           range,
         })),
       };
@@ -47,12 +55,13 @@ export function registerSqlLanguage(monaco: typeof Monaco, resource: ResourceDef
   });
   monaco.languages.registerHoverProvider('sql', {
     provideHover(model, position) {
-      const word = model.getWordAtPosition(position);
-      const text = word ? hoverText(resource, word.word) : undefined;
-      if (!word || !text) return null;
+      const hover = hoverAt(model.getValue(), model.getOffsetAt(position), resources);
+      if (!hover) return null;
+      const start = model.getPositionAt(hover.start);
+      const end = model.getPositionAt(hover.end);
       return {
-        range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
-        contents: [{ value: text }],
+        range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+        contents: [{ value: hover.text }],
       };
     },
   });

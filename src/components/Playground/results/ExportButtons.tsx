@@ -16,19 +16,20 @@ function download(name: string, type: string, text: string): void {
   }, 1000);
 }
 
-/** CSV and JSON downloads and "Copy as Markdown", over every row of the result. */
-export function ExportButtons({
-  result,
-  rows,
-}: {
+export interface ExportButtonsProps {
   readonly result: QueryResult;
   readonly rows: ResultRows;
-}): ReactNode {
+  /** File name without extension: the resources the query read (`org_packages-org_versions`). */
+  readonly name: string;
+}
+
+/** CSV and JSON downloads and "Copy as Markdown", over every row of the result. */
+export function ExportButtons({ result, rows, name }: ExportButtonsProps): ReactNode {
   const [note, setNote] = useState('');
   const act = (kind: 'csv' | 'json' | 'md') => async () => {
     const all = await rows.all();
-    if (kind === 'csv') download('org_versions.csv', 'text/csv', toCsv(result.columns, all));
-    else if (kind === 'json') download('org_versions.json', 'application/json', toJson(result.columns, all));
+    if (kind === 'csv') download(`${name}.csv`, 'text/csv', toCsv(result.columns, all));
+    else if (kind === 'json') download(`${name}.json`, 'application/json', toJson(result.columns, all));
     else setNote((await copyText(toMarkdown(result.columns, all))) ? 'Copied as Markdown' : 'Copy failed');
   };
   return (

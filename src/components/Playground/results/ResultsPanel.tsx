@@ -14,6 +14,8 @@ export interface ResultsPanelProps {
   readonly log: readonly RequestLogEntry[];
   readonly engine: Engine;
   readonly apiBaseUrl: string;
+  /** Base name of export files, without extension (`org_versions`). */
+  readonly exportName: string;
 }
 
 type View = 'table' | 'json' | 'requests';
@@ -41,7 +43,7 @@ function summary(result: QueryResult): string {
 }
 
 /** The result of the last run as a table, JSON or the request log, with exports and a row count. */
-export function ResultsPanel({ result, log, engine, apiBaseUrl }: ResultsPanelProps): ReactNode {
+export function ResultsPanel({ result, log, engine, apiBaseUrl, exportName }: ResultsPanelProps): ReactNode {
   const [view, setView] = useState<View>('table');
   const rows = useResultRows(result, engine);
   return (
@@ -63,7 +65,7 @@ export function ResultsPanel({ result, log, engine, apiBaseUrl }: ResultsPanelPr
             </button>
           ))}
         </div>
-        {result && <ExportButtons result={result} rows={rows} />}
+        {result && <ExportButtons result={result} rows={rows} name={exportName} />}
       </div>
       <p role="status" className={result?.partial ? styles.partial : styles.status}>
         {result ? summary(result) : 'Run a query to see results.'}

@@ -6,18 +6,36 @@ import { GitHubError, type GitHubClient, type Row } from '@site/src/github';
 import type { DeletePlan, ExecPlan } from '@site/src/sql/types';
 import { fromUnknown } from './toPlaygroundError';
 import { writeActionOf, type WriteAction } from './writeAction';
+import { lookUpTarget, type LookupResult } from './writeLookup';
+import { subjectText } from '../confirm/confirmText';
 
-/** One version a DELETE or EXEC will touch, as the confirmation dialog lists it. */
+/**
+ * What one write touches: a package version, or a package with every version in it. Read from the row
+ * schema of the call's resource (`package` or `package-version`), so each resource's writes say the
+ * right thing without a list of method names.
+ */
+export type WriteSubject = 'version' | 'package';
+
+/** One request a DELETE or EXEC will send, and what it touches, as the confirmation dialog lists it. */
 export interface WriteTarget {
   readonly call: ApiCall;
   /** What this request does (from its HTTP method and path): what the dialog and the outcome say. */
   readonly action: WriteAction;
+  readonly subject: WriteSubject;
   /** `DELETE https://api.github.com/orgs/…/versions/123`: exactly the request Confirm sends. */
   readonly request: string;
+  /** The last path param of the request: a version id, or a package name. */
   readonly id: number | string;
+  /** The version's name (a tag digest, a semver), or the package's. */
   readonly name?: string;
   readonly tags?: readonly string[];
-  /** Why the version's details could not be read (it may not exist, or the token cannot see it). */
+  /** A package's type (`npm`, `container`), from the request's params. */
+  readonly packageType?: string;
+  /** How many versions a package has (its row's `version_count`): what deleting it removes. */
+  readonly versionCount?: number;
+  /** A restore of something GitHub does not show until it is restored (a deleted package). */
+  readonly hidden?: boolean;
+  /** Why the details could not be read (it may not exist, or the token cannot see it). */
   readonly lookupError?: string;
 }
 
@@ -36,41 +54,36 @@ export interface WriteOutcome {
   readonly message: string;
 }
 
-const GET_METHOD = 'get_package_version_for_organization';
-
 function tagsOf(row: Row | undefined): readonly string[] | undefined {
   const metadata = row?.metadata as { container?: { tags?: unknown } } | undefined;
   const tags = metadata?.container?.tags;
   return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : undefined;
 }
 
-const LIST_METHOD = 'get_all_package_versions_for_package_owned_by_org';
+/** The write's last path param (`/restore` aside): the version id or package name it names. */
+function idOf(method: MethodDef, call: ApiCall): number | string {
+  const name = /\{(\w+)\}(?:\/restore)?$/.exec(method.http.path)?.[1];
+  return (name === undefined ? undefined : call.params[name]) ?? '?';
+}
 
-/**
- * The version a write names. GitHub answers 404 to a GET of a deleted version, so a restore looks
- * it up in the package's list of deleted versions instead.
- */
-async function lookUp(
-  action: WriteAction,
-  call: ApiCall,
-  client: GitHubClient,
-  signal: AbortSignal,
-): Promise<Row | undefined> {
-  if (action.verb === 'Delete')
-    return (await client.run({ ...call, method: GET_METHOD }, { signal })).rows[0];
-  const { org, package_name, package_type, package_version_id } = call.params;
-  if (org === undefined || package_name === undefined || package_type === undefined) return undefined;
-  const deleted = await client.run(
-    { ...call, method: LIST_METHOD, params: { org, package_name, package_type, state: 'deleted' } },
-    { signal },
-  );
-  const row = deleted.rows.find((r) => r.id === package_version_id);
-  if (!row)
-    throw new GitHubError(
-      'not_found',
-      `Version ${String(package_version_id)} is not among the deleted versions of ${String(package_name)}: only versions deleted in the last 30 days can be restored.`,
-    );
-  return row;
+/** What the call's resource holds a row of: a package, or (anything else) a package version. */
+function subjectOf(call: ApiCall): WriteSubject {
+  return findResource(call.resource)?.rowSchema === 'package' ? 'package' : 'version';
+}
+
+/** The details the dialog shows, from the looked-up row and the request's own params. */
+function detailsOf(subject: WriteSubject, call: ApiCall, found: LookupResult): Partial<WriteTarget> {
+  const { row } = found;
+  const name = typeof row?.name === 'string' ? row.name : undefined;
+  if (subject === 'version') return { name, tags: tagsOf(row), hidden: found.hidden };
+  const type = row?.package_type ?? call.params.package_type;
+  const count = row?.version_count;
+  return {
+    name: name ?? (typeof call.params.package_name === 'string' ? call.params.package_name : undefined),
+    packageType: typeof type === 'string' ? type : undefined,
+    versionCount: typeof count === 'number' ? count : undefined,
+    hidden: found.hidden,
+  };
 }
 
 /** The method each call sends and its action; refuses a call that is not a write before any request. */
@@ -88,8 +101,9 @@ function writeMethodOf(call: ApiCall): { method: MethodDef; action: WriteAction 
 }
 
 /**
- * Looks up each version a write names (one GET per version, serially, as GitHub asks), so the dialog
- * can show names and tags. Sends nothing that changes anything. Each call's own method decides what
+ * Looks up what each request of a write touches, through the SELECT the catalogue names as the
+ * method's `lookup` (one GET per request, serially, as GitHub asks), so the dialog can show names,
+ * tags and version counts. Sends nothing that changes anything. Each call's own method decides what
  * its line says and how it is looked up, never the statement's keyword.
  */
 export async function prepareWrite(
@@ -101,20 +115,14 @@ export async function prepareWrite(
   const targets: WriteTarget[] = [];
   for (const { call, method, action } of writes) {
     const request = `${method.http.method} ${client.baseUrl}${buildPath(method, call.params)}`;
-    const id = call.params.package_version_id ?? '?';
+    const subject = subjectOf(call);
+    const base = { call, action, subject, request, id: idOf(method, call) };
     try {
-      const row = await lookUp(action, call, client, signal);
-      targets.push({
-        call,
-        action,
-        request,
-        id,
-        name: typeof row?.name === 'string' ? row.name : undefined,
-        tags: tagsOf(row),
-      });
+      const found = await lookUpTarget(action, method, call, client, signal);
+      targets.push({ ...base, ...detailsOf(subject, call, found) });
     } catch (error) {
       if (signal.aborted) throw error;
-      targets.push({ call, action, request, id, lookupError: fromUnknown(error).message });
+      targets.push({ ...base, ...detailsOf(subject, call, {}), lookupError: fromUnknown(error).message });
     }
   }
   const scopes = [...new Set(writes.flatMap((w) => w.method.scopes))];
@@ -135,7 +143,7 @@ export async function sendWrite(
     }
     try {
       await client.run(target.call, { signal });
-      outcomes.push({ target, ok: true, message: `${target.action.done} version ${String(target.id)}.` });
+      outcomes.push({ target, ok: true, message: `${target.action.done} ${subjectText(target)}.` });
     } catch (error) {
       outcomes.push({ target, ok: false, message: fromUnknown(error).message });
     }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+
+import { exampleByKey, exampleGroups, exampleKey } from '../../../src/components/Playground/exampleList';
+import {
+  exportBaseName,
+  resourceAtPath,
+  startingResource,
+} from '../../../src/components/Playground/pageResource';
+import { docPath, RESOURCES } from '../../../src/resources/registry';
+
+describe('the page’s resource', () => {
+  it('is the resource whose reference page this is, with or without a base URL or trailing slash', () => {
+    for (const r of RESOURCES) {
+      expect(resourceAtPath(docPath(r), RESOURCES)).toBe(r);
+      expect(resourceAtPath(`/docs-base${docPath(r)}/`, RESOURCES)).toBe(r);
+    }
+    expect(resourceAtPath('/playground', RESOURCES)).toBeUndefined();
+    expect(resourceAtPath('/services/packages', RESOURCES)).toBeUndefined();
+  });
+
+  it('starts the playground on the page’s resource, else on one with examples', () => {
+    for (const r of RESOURCES) expect(startingResource(docPath(r), RESOURCES)).toBe(r);
+    const home = startingResource('/playground', RESOURCES);
+    expect(home?.examples.length).toBeGreaterThan(0);
+  });
+});
+
+describe('export file names', () => {
+  it('name the resources the query reads', () => {
+    expect(exportBaseName("SELECT id FROM github.packages.org_versions WHERE org = 'acme'", RESOURCES)).toBe(
+      'org_versions',
+    );
+    expect(
+      exportBaseName(
+        'SELECT 1 FROM github.packages.org_packages p JOIN github.packages.org_versions v ON v.package_name = p.name',
+        RESOURCES,
+      ),
+    ).toBe('org_packages-org_versions');
+    expect(exportBaseName('SHOW SERVICES IN github', RESOURCES)).toBe('result');
+    expect(exportBaseName('SELECT 1 + 1', RESOURCES)).toBe('result');
+  });
+});
+
+describe('the example picker', () => {
+  it('groups every example of every resource, the page’s resource first', () => {
+    const page = RESOURCES[RESOURCES.length - 1];
+    const groups = exampleGroups(RESOURCES, page);
+    expect(groups[0]?.resource).toBe(page);
+    expect(groups.map((g) => g.resource.id).sort()).toEqual(RESOURCES.map((r) => r.id).sort());
+    for (const g of groups) {
+      expect(g.examples.slice(0, g.resource.examples.length)).toEqual(g.resource.examples);
+      expect(g.examples.map((x) => x.sql)).toEqual(
+        expect.arrayContaining([`SHOW METHODS IN ${g.resource.id};`, `DESCRIBE ${g.resource.id};`]),
+      );
+    }
+    expect(exampleGroups(RESOURCES).map((g) => g.resource)).toEqual(RESOURCES);
+  });
+
+  it('finds each example by its option value, even where titles repeat', () => {
+    const groups = exampleGroups(RESOURCES);
+    const keys = groups.flatMap((g) => g.examples.map((_, i) => exampleKey(g, i)));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const g of groups) {
+      g.examples.forEach((x, i) => {
+        expect(exampleByKey(groups, exampleKey(g, i))).toBe(x);
+      });
+    }
+    expect(exampleByKey(groups, '')).toBeUndefined();
+    expect(exampleByKey(groups, 'github.packages.nope#0')).toBeUndefined();
+  });
+
+  it('includes the package-level writes and the JOIN', () => {
+    const sql = exampleGroups(RESOURCES).flatMap((g) => g.examples.map((x) => x.sql));
+    expect(sql.some((s) => s.startsWith('DELETE FROM github.packages.org_packages'))).toBe(true);
+    expect(sql.some((s) => s.includes('restore_package_for_org'))).toBe(true);
+    expect(sql.some((s) => /\bJOIN\b/.test(s))).toBe(true);
+  });
+});
