@@ -100,7 +100,7 @@ const config: Config = {
       logo: { alt: 'StackQL GitHub provider', src: 'img/logo.svg' },
       items: [
         { type: 'docSidebar', sidebarId: 'provider', position: 'left', label: 'Docs' },
-        { to: '/services/packages/org_versions', label: 'org_versions', position: 'left' },
+        { to: '/services/packages', label: 'packages', position: 'left' },
       ],
     },
     footer: {

@@ -73,6 +73,12 @@ export interface Engine {
   status(apiBaseUrl: string, call: ApiCall): DatasetStatus | undefined;
   /** Marks every dataset as stale (after a write): the next query fetches again. Rows stay until then. */
   expireAll(): void;
+  /**
+   * The distinct values of `columns` over the rows this page sent for `calls` (a column the rows lack
+   * is the call's param, as the engine shows it), each as a JSON array: a JOIN's keys come from the
+   * engine, which is untrusted, so the page accepts only keys its own rows have.
+   */
+  keyTuples(apiBaseUrl: string, calls: readonly ApiCall[], columns: readonly string[]): ReadonlySet<string>;
   /** Forgets a call's rows, here and in the worker. */
   drop(apiBaseUrl: string, call: ApiCall): void;
   /** Runs a planned SELECT over the rows loaded for its calls; runs are queued, one at a time. */

@@ -4,7 +4,8 @@ import type { ResultRow } from '../sql/types';
 import type { Engine, EngineOptions, RunHandle, WorkerLike } from './client';
 import type { RunExtra, RunSummary } from './core';
 import type { EngineResponse } from './protocol';
-import type { Row } from './rows';
+import { rowParams, type Row } from './rows';
+import { findResource } from '../resources/registry';
 
 interface QueuedRun {
   readonly id: number;
@@ -30,6 +31,24 @@ function faultMessage(event: unknown): string {
   return reason === 'malformed'
     ? `The query engine sent an answer the page does not accept, so it was stopped and restarted. ${kept}`
     : `The query engine stopped unexpectedly (it may have run out of memory) and was restarted. ${kept}`;
+}
+
+/**
+ * A row's values of `columns` as a JSON array, as the engine shows the row: a field it lacks is null,
+ * and a column that is no field is its call's param (`decorateRows`).
+ */
+export function keyTuple(
+  row: Readonly<Record<string, unknown>>,
+  columns: readonly string[],
+  params: Readonly<Record<string, unknown>> = {},
+  fields: ReadonlySet<string> = new Set(),
+): string {
+  return JSON.stringify(
+    columns.map((c) => {
+      if (Object.hasOwn(row, c)) return row[c] ?? null;
+      return fields.has(c) ? null : (params[c] ?? null);
+    }),
+  );
 }
 
 /** Rows held for a dataset: the sum of its pages. */
@@ -237,6 +256,19 @@ export function createEngine(options: EngineOptions): Engine {
           ...(d.fetchedAt === undefined ? {} : { fetchedAt: d.fetchedAt }),
         }
       );
+    },
+    keyTuples(apiBaseUrl, calls, columns) {
+      const out = new Set<string>();
+      for (const call of calls) {
+        const d = datasets.get(callKey(apiBaseUrl, call));
+        const resource = findResource(call.resource);
+        const params = resource ? rowParams(resource, call) : call.params;
+        const fields = new Set(resource?.fields.map((f) => f.name));
+        for (const page of d?.pages ?? []) {
+          for (const row of page) out.add(keyTuple(row, columns, params, fields));
+        }
+      }
+      return out;
     },
     expireAll() {
       for (const d of datasets.values()) delete d.fetchedAt;

@@ -1,5 +1,6 @@
 import { asServiceDef } from './catalogue/asServiceDef';
 import { SERVICE_DATA } from './catalogue/github/index';
+import provider from './catalogue/github/services.json';
 import type { MethodDef, ResourceDef, ServiceDef } from './types';
 
 export type { ServiceDef } from './types';
@@ -46,4 +47,12 @@ export function servicePath(service: Pick<ServiceDef, 'name'>): string {
 /** The docs page of a resource, `/services/packages/org_versions`. */
 export function docPath(resource: Pick<ResourceDef, 'service' | 'name'>): string {
   return `/services/${resource.service}/${resource.name}`;
+}
+
+/**
+ * The resource a playground that is about no one resource opens on (the full-window page): catalogue
+ * data (`services.json`), falling back to the first resource.
+ */
+export function playgroundResource(): ResourceDef | undefined {
+  return findResource(provider.playground) ?? RESOURCES[0];
 }

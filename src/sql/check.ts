@@ -3,7 +3,14 @@ import { checkExpression, type ExprContext } from './checkExpr';
 import { checkClauseKey, type KeyNames } from './clauseKeys';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
 import { locate } from './locate';
-import { checkJoins, readSource, type CheckedJoin, type LocalTable, type SourceRef } from './checkJoin';
+import {
+  checkJoins,
+  nameScope,
+  readSource,
+  type CheckedJoin,
+  type LocalTable,
+  type SourceRef,
+} from './checkJoin';
 
 /** A local SELECT that passed the allow-list, with what the planner needs to know about it. */
 export interface CheckedSelect {
@@ -108,11 +115,7 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
     return err('JOIN needs a FROM table first.', ['JOIN']);
   }
   const alias = sources[0]?.alias;
-  const names = new Set(sources.flatMap((s) => (s.alias ? [s.alias, s.table] : [s.table])));
-  const columnSets = sources.map((s) => tables.find((t) => t.table === s.table)?.columns);
-  const sets = columnSets.filter((c): c is ReadonlySet<string> => c !== undefined);
-  const known = sets.length === columnSets.length && sets.length > 0;
-  const columns = known ? new Set(sets.flatMap((c) => [...c])) : undefined;
+  const scope = nameScope(sources, tables);
   const selected = Array.isArray(st.columns) ? (st.columns as unknown[]) : [];
   const outputNames = new Set(
     selected.flatMap((c) => {
@@ -120,22 +123,29 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
       return typeof as === 'string' ? [as.toLowerCase()] : [];
     }),
   );
-  // A name both tables have is ambiguous unqualified, unless it is an output column's alias.
-  const ambiguous =
-    columnSets.length > 1
-      ? new Set(
-          [...(columnSets[0] ?? [])].filter(
-            (c) => !outputNames.has(c) && columnSets.slice(1).some((o) => o?.has(c)),
-          ),
-        )
-      : undefined;
+  if (sources.length > 1) {
+    const stars = selected.filter((c) => (c as AstNode | null)?.columnid === '*');
+    if (
+      stars.some((c) => (c as AstNode).tableid === undefined) ||
+      (stars.length > 0 && selected.length > 1)
+    ) {
+      return err(
+        'In a JOIN, SELECT * would merge the columns both tables have (id, name, …) into one: name the columns, e.g. p.name AS package, v.name AS version, or take one table whole, e.g. SELECT v.*.',
+        ['*'],
+      );
+    }
+  }
+  const columns = scope.columns;
   const ctx: ExprContext = {
     text,
-    tables: names.size > 0 ? names : new Set(tables.map((t) => t.table)),
+    tables: scope.qualifiers.size > 0 ? scope.qualifiers : new Set(tables.map((t) => t.table)),
     aggregates: 0,
     ...(columns ? { columns } : {}),
-    ...(ambiguous ? { ambiguous } : {}),
+    ...(scope.ambiguous ? { ambiguous: scope.ambiguous } : {}),
+    ...(scope.owners ? { owners: scope.owners } : {}),
   };
+  // ORDER BY and GROUP BY may name an output alias that shares a name both tables have.
+  const keyAmbiguous = scope.ambiguous && new Set([...scope.ambiguous].filter((c) => !outputNames.has(c)));
   const keyNames: KeyNames = {
     columns: columns ?? new Set(),
     aliases: selected.flatMap((c) => {
@@ -154,13 +164,7 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
   const where = whereWrap?.expression as AstNode | undefined;
   // The ON's shape was checked above; its nodes go through the same walk as every other expression.
   const on = join && Array.isArray(st.joins) ? (st.joins[0] as AstNode | undefined)?.on : undefined;
-  const parts: unknown[] = [
-    ...selected,
-    ...(where ? [where] : []),
-    ...(on ? [on] : []),
-    ...group,
-    st.having ?? null,
-  ];
+  const parts: unknown[] = [...selected, ...(where ? [where] : []), ...(on ? [on] : []), st.having ?? null];
   if (
     whereWrap !== undefined &&
     (kindOf(whereWrap) !== 'Expression' ||
@@ -170,6 +174,11 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
   }
   for (const part of parts) {
     if (part === null) continue;
+    const e = checkExpression(part, ctx);
+    if (e) return fail(e);
+  }
+  if (keyAmbiguous) ctx.ambiguous = keyAmbiguous;
+  for (const part of group) {
     const e = checkExpression(part, ctx);
     if (e) return fail(e);
   }

@@ -21,8 +21,13 @@ export interface ExprContext {
   readonly tables: ReadonlySet<string>;
   /** Known column names, lower case: `ORG` is read as `org`, as SQLite's names are case-insensitive. */
   readonly columns?: ReadonlySet<string>;
-  /** Columns of more than one joined table: unqualified, they would be a guess, as SQLite says. */
-  readonly ambiguous?: ReadonlySet<string>;
+  /**
+   * Columns of more than one joined table: unqualified, they would be a guess, as SQLite says. Not
+   * readonly: ORDER BY and GROUP BY may name an output alias that shares such a name.
+   */
+  ambiguous?: ReadonlySet<string>;
+  /** In a JOIN, the qualifier of the one table that has each other column (see `nameScope`). */
+  readonly owners?: ReadonlyMap<string, string>;
   /** Count of aggregates seen, so the planner knows the rows get combined. */
   aggregates: number;
   /** Count of column references seen: a SELECT without FROM may have none. */
@@ -92,6 +97,9 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
           id,
         );
       }
+      // In a JOIN, an unqualified column is read from the one table that has it, not alasql's guess.
+      const owner = table === undefined ? ctx.owners?.get(id.toLowerCase()) : undefined;
+      if (owner !== undefined) node.tableid = owner;
       if (table !== undefined && (typeof table !== 'string' || !ctx.tables.has(table))) {
         const name = typeof table === 'string' ? table : '';
         return err(`Unknown table ${name} before a column: use the table's alias or no prefix.`, name);

@@ -110,6 +110,15 @@ export function checkJoins(
   }
   const names = new Set([from.alias ?? from.table, source.value.alias ?? source.value.table]);
   if (names.size < 2) return err('The two tables of a JOIN need different aliases.', 'JOIN');
+  const clash =
+    from.alias === source.value.table
+      ? from.alias
+      : source.value.alias === from.table
+        ? from.table
+        : undefined;
+  if (clash !== undefined) {
+    return err(`The alias ${clash} is the name of the other table: pick another, e.g. p and v.`, clash);
+  }
   const on = j.on as AstNode | undefined;
   if (!on) return err('A JOIN needs ON: JOIN … ON v.param = p.column.', 'JOIN');
   const equalities: JoinEquality[] = [];
@@ -138,7 +147,8 @@ export function resolveColumn(
   const column = node.columnid.toLowerCase();
   const q = node.tableid;
   if (typeof q === 'string') {
-    const s = sources.find((src) => (src.alias ?? src.table) === q || src.table === q);
+    // Once a table has an alias, only the alias names it (as in SQL).
+    const s = sources.find((src) => (src.alias ?? src.table) === q);
     return s ? { table: s.table, column } : undefined;
   }
   const owners = sources.filter((s) => tables.find((t) => t.table === s.table)?.columns?.has(column));
@@ -169,4 +179,38 @@ export function termsOnly(
   return terms.filter((term) =>
     columnsIn(term).every((col) => resolveColumn(col, sources, tables)?.table === table),
   );
+}
+
+/** What the expression checks of a query over its tables need to know about names. */
+export interface NameScope {
+  /** Qualifiers a column may carry: each table's alias, or its name when it has none. */
+  readonly qualifiers: ReadonlySet<string>;
+  /** Every known column, when every table's columns are known. */
+  readonly columns?: ReadonlySet<string>;
+  /** Columns more than one table has: unqualified, they are refused (SQLite: ambiguous column name). */
+  readonly ambiguous?: ReadonlySet<string>;
+  /**
+   * In a JOIN, the qualifier of the one table that has each other column: an unqualified column is
+   * read from its own table, not from whichever table alasql would guess.
+   */
+  readonly owners?: ReadonlyMap<string, string>;
+}
+
+/** The names of a query's tables, for the expression checks. */
+export function nameScope(sources: readonly SourceRef[], tables: readonly LocalTable[]): NameScope {
+  const qualifiers = new Set(sources.map((s) => s.alias ?? s.table));
+  const sets = sources.map((s) => tables.find((t) => t.table === s.table)?.columns);
+  const known = sets.filter((c): c is ReadonlySet<string> => c !== undefined);
+  if (known.length !== sets.length || known.length === 0) return { qualifiers };
+  const columns = new Set(known.flatMap((c) => [...c]));
+  if (sources.length < 2) return { qualifiers, columns };
+  const ambiguous = new Set<string>();
+  const owners = new Map<string, string>();
+  for (const column of columns) {
+    const having = sources.filter((_, i) => known[i]?.has(column));
+    const [only, second] = having;
+    if (second) ambiguous.add(column);
+    else if (only) owners.set(column, only.alias ?? only.table);
+  }
+  return { qualifiers, columns, ambiguous, owners };
 }

@@ -108,8 +108,10 @@ describe.each(RESOURCES.map((r) => [r.name, r] as const))('the %s page', (name, 
       resource.methods.map((m) => [m.name, m.sqlVerb, m.scopes.join(', ')]),
     );
     await expect.poll(() => page.getByText('classic personal access tokens only').count()).toBe(1);
-    const blocks = (await page.locator('article pre code').allInnerTexts()).map((b) => b.trim());
-    expect(blocks).toEqual(resource.examples.map((e) => e.sql.trim()));
+    // Each highlighted line is its own block element, so innerText doubles the line breaks.
+    const lines = (text: string) => text.trim().replace(/\n+/g, '\n');
+    const blocks = (await page.locator('article pre code').allInnerTexts()).map(lines);
+    expect(blocks).toEqual(resource.examples.map((e) => lines(e.sql)));
     // Docusaurus's own copy button on each code block.
     await expect
       .poll(() => page.getByRole('button', { name: /copy code to clipboard/i }).count())
@@ -179,7 +181,8 @@ describe('the packages service page', () => {
   it('has the description, the Service Summary, the Overview and the resource links of the original', async () => {
     const { page } = await browser.open(servicePath(service));
     expect(normalize(await page.locator('article p').first().innerText())).toBe(originalService.description);
-    const summary = normalize(await page.locator('article .theme-admonition').first().innerText());
+    // textContent: the admonition's title is upper-cased by CSS, which innerText applies.
+    const summary = normalize((await page.locator('article .theme-admonition').first().textContent()) ?? '');
     expect(summary).toContain('Service Summary');
     for (const [label, count] of Object.entries(originalService.summary))
       expect(summary).toContain(`${label}: ${count}`);

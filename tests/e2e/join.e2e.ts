@@ -78,7 +78,8 @@ describe('JOINs that feed each other', () => {
   it('says which package it is fetching while the dependent calls run', async () => {
     await resetFake({ delayMs: 150 });
     const page = await openWith(JOIN);
-    await runQuery(page);
+    // Not runQuery: it waits for the run to end, and the progress is gone by then.
+    await page.getByRole('button', { name: 'Run query' }).click();
     await expect
       .poll(() => page.getByText(`package 2 of ${containers.length}`).count(), { timeout: 20_000 })
       .toBe(1);

@@ -384,7 +384,9 @@ describe('playground: links, token and layout', () => {
       .locator('tr')
       .filter({ has: page.getByRole('button', { name: 'Copy get_package_version_for_organization' }) });
     await row.first().getByRole('button', { name: 'Open in playground' }).click();
-    expect(await editorText(page)).toContain("package_version_id = '{{ package_version_id }}'");
+    // The method row loads that method's runnable example, with the sample data's values.
+    expect(await editorText(page)).toContain('FROM github.packages.org_versions');
+    expect(await editorText(page)).toContain('AND package_version_id = 81005383');
     expect(await finishedRuns(page)).toBe(before);
     expect(await page.getByRole('dialog').count()).toBe(0);
   });

@@ -1,15 +1,7 @@
-import { docPath, findResource } from '@site/src/resources/registry';
+import { docPath, playgroundResource } from '@site/src/resources/registry';
 import type { ResourceDef } from '@site/src/resources/types';
 import { scan, statementAround } from './editor/scan';
 import { tableRefs } from './editor/tables';
-
-/**
- * The resource the full-window playground (which is about no one resource) opens on. Its first
- * example lists the versions of the sample organization's largest package, which shows pagination
- * and the virtualized table at once; the browser tests pin that first run. The only resource named
- * in UI code: move it into the catalogue if the service data grows a "home resource".
- */
-const FULL_PAGE_RESOURCE = 'github.packages.org_versions';
 
 /**
  * The resource whose reference page `pathname` is (`/services/packages/org_packages`, with any base
@@ -25,7 +17,7 @@ export function startingResource(
   pathname: string,
   resources: readonly ResourceDef[],
 ): ResourceDef | undefined {
-  return resourceAtPath(pathname, resources) ?? findResource(FULL_PAGE_RESOURCE) ?? resources[0];
+  return resourceAtPath(pathname, resources) ?? playgroundResource();
 }
 
 /**

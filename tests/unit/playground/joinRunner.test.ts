@@ -134,3 +134,74 @@ type Row = Readonly<Record<string, unknown>>;
 function sorted(rows: readonly Row[]): Row[] {
   return [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
+
+describe('JOIN edge cases through the runner', () => {
+  it('an unqualified column of either table filters on that table', async () => {
+    const { runner, client } = setupRunner();
+    const ui = resultOf(
+      (
+        await runSelect(
+          runner,
+          client,
+          plan(
+            `SELECT p.name AS package, v.name AS version FROM github.packages.org_packages p
+             JOIN github.packages.org_versions v ON v.package_name = p.name AND v.package_type = p.package_type
+             WHERE p.org = 'acme' AND p.package_type = 'npm' AND v.org = 'acme' AND package_html_url LIKE '%ui-kit%'`,
+          ),
+        )
+      ).outcome,
+    );
+    expect(ui.total).toBeGreaterThan(0);
+    expect(ui.rows.every((r) => r.package === 'ui-kit')).toBe(true);
+    const fromDependent = resultOf(
+      (
+        await runSelect(
+          runner,
+          client,
+          plan(
+            `SELECT v.id FROM github.packages.org_versions v
+             JOIN github.packages.org_packages p ON v.package_name = p.name AND v.package_type = p.package_type
+             WHERE p.org = 'acme' AND p.package_type = 'npm' AND v.org = 'acme' AND version_count > 0`,
+          ),
+        )
+      ).outcome,
+    );
+    expect(fromDependent.total).toBeGreaterThan(0);
+  });
+
+  it('a first dependent call that fails gives a partial result over the others, not an error', async () => {
+    const dataset = createDataset('acme', manyPackages(3, 2));
+    const { runner, client } = setupRunner({
+      dataset,
+      faults: [{ nth: 2, action: { type: 'status', status: 404 } }],
+    });
+    const result = resultOf((await runSelect(runner, client, plan(JOIN))).outcome);
+    expect(result.partial?.reason).toBeTruthy();
+  });
+
+  it('keys the engine did not find in the driving rows are refused before any dependent request', async () => {
+    const dataset = createDataset('acme', manyPackages(2, 1));
+    const { runner, client, fake, workers } = setupRunner({ dataset });
+    // A lying engine: answers the keys request with a package the rows do not have.
+    const worker = workers[0];
+    if (!worker) throw new Error('no worker');
+    const real = worker.onmessage;
+    worker.onmessage = (event) => {
+      const data = event.data;
+      if (
+        data.type === 'result' &&
+        data.summary.columns.includes('package_type') &&
+        data.summary.total <= 51
+      ) {
+        const forged = [{ name: 'private-secret', package_type: 'container' }];
+        real?.({ data: { ...data, summary: { ...data.summary, rows: forged, total: 1 } } });
+        return;
+      }
+      real?.(event);
+    };
+    const { outcome } = await runSelect(runner, client, plan(JOIN));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.message).toContain('not in the fetched rows');
+    expect(fake.requests.some((r) => r.url.includes('private-secret'))).toBe(false);
+  });
+});

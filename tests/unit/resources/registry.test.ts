@@ -6,6 +6,7 @@ import {
   findResource,
   findService,
   getResource,
+  playgroundResource,
   servicePath,
   SERVICES,
 } from '../../../src/resources/registry';
@@ -20,6 +21,10 @@ describe('registry', () => {
     expect(findMethod(versions, 'Delete_Package_Version_For_Org')?.sqlVerb).toBe('DELETE');
     expect(findService('PACKAGES')).toBe(SERVICES[0]);
     expect(findService('repos')).toBeUndefined();
+  });
+
+  it('names the resource the full-window playground opens on, from the catalogue data', () => {
+    expect(playgroundResource()).toBe(versions);
   });
 
   it('builds the docs paths from the names', () => {

@@ -207,3 +207,37 @@ describe('the plan, before it runs', () => {
     if (meta.ok) expect(describePlan(meta.value)).toBe('Answered from the catalogue: no request.');
   });
 });
+
+describe('names in a JOIN', () => {
+  const base = `FROM github.packages.org_packages p JOIN github.packages.org_versions v
+    ON v.package_name = p.name AND v.package_type = p.package_type
+    WHERE p.org = 'acme' AND p.package_type = 'npm' AND v.org = 'acme'`;
+
+  it('reads an unqualified column from the one table that has it', () => {
+    const r = planQuery(`SELECT p.name, license ${base} AND version_count > 0`);
+    expect(r.ok).toBe(true);
+  });
+
+  it('refuses a name both tables have, unqualified, even when an output column is named so', () => {
+    expect(error(`SELECT p.name AS pn, v.name AS name ${base} AND name = 'x'`).message).toContain(
+      'ambiguous column name: name',
+    );
+    // ORDER BY may name the output column.
+    expect(planQuery(`SELECT p.name AS pn, v.name AS name ${base} ORDER BY name`).ok).toBe(true);
+  });
+
+  it('refuses SELECT * (it would merge id, name, …), and takes one table whole', () => {
+    expect(error(`SELECT * ${base}`).message).toContain('SELECT * would merge the columns');
+    expect(error(`SELECT p.*, v.id ${base}`).message).toContain('SELECT * would merge the columns');
+    expect(planQuery(`SELECT v.* ${base}`).ok).toBe(true);
+  });
+
+  it('refuses an alias that is the other table, and a table name once it has an alias', () => {
+    expect(
+      error(`SELECT org_versions.name FROM github.packages.org_packages org_versions
+        JOIN github.packages.org_versions v ON v.package_name = org_versions.name
+        WHERE org_versions.org = 'acme' AND org_versions.package_type = 'npm' AND v.org = 'acme'`).message,
+    ).toContain('is the name of the other table');
+    expect(error(`SELECT org_packages.name ${base}`).message).toContain('Unknown table org_packages');
+  });
+});

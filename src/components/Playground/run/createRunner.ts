@@ -1,6 +1,7 @@
 import type { ApiCall } from '@site/src/resources/calls';
 import { getResource } from '@site/src/resources/registry';
 import type { Engine, EngineRun } from '@site/src/engine/client';
+import { keyTuple } from '@site/src/engine/createEngine';
 import { CACHE_TTL_MS, isGitHubError, type GitHubClient } from '@site/src/github';
 import { dependentCalls, keyColumns, tooManyCalls } from '@site/src/sql/joinPlan';
 import type { SelectPlan } from '@site/src/sql/types';
@@ -78,7 +79,12 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
     options: SelectOptions,
     startedAt: number,
     progressOf: (index: number) => Pick<RunProgress, 'calls' | 'callIndex' | 'unit'>,
-    limits: { readonly maxRows?: number; readonly onFirstPage?: () => void } = {},
+    limits: {
+      readonly maxRows?: number;
+      readonly onFirstPage?: () => void;
+      /** A JOIN's dependent calls: a first call that fails gives a partial result, not an error. */
+      readonly dependent?: boolean;
+    } = {},
   ): Promise<Fetched> {
     const { client, signal } = options;
     const base = client.baseUrl;
@@ -125,7 +131,8 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
       } catch (error) {
         if (!seen.delivered) engine.drop(base, call);
         const e = fromUnknown(error);
-        if (index === 0 || e.code === 'cancelled') return { done: calls.slice(0, index), rows, error: e };
+        if ((index === 0 && !limits.dependent) || e.code === 'cancelled')
+          return { done: calls.slice(0, index), rows, error: e };
         // Calls before this one are in: a partial result over them, saying what failed.
         return {
           done: calls.slice(0, index),
@@ -151,20 +158,18 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
     let partial = first.partial;
     let run: EngineRun = first.done === plan.calls ? plan : { ...plan, calls: first.done };
 
-    if (join && !partial) {
+    if (join) {
+      // Over the driving rows that arrived, even when some did not: the result is then partial.
       const resource = getResource(join.resource);
       let calls: ApiCall[];
       if (join.feeds.length === 0) {
         calls = join.fixed.map((params) => ({ resource: join.resource, method: join.method, params }));
       } else {
         options.onProgress({ startedAt, phase: 'querying', calls: total, callIndex: total - 1 });
+        const columns = keyColumns(join);
         // One more row than allowed tells "over the cap" without moving every key to the page.
         const keys = await query(
-          {
-            ...run,
-            joined: { table: join.table, calls: [] },
-            distinct: { columns: keyColumns(join) },
-          },
+          { ...run, joined: { table: join.table, calls: [] }, distinct: { columns } },
           base,
           signal,
           join.maxCalls + 1,
@@ -174,22 +179,30 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
         if (count > join.maxCalls) {
           return { ok: false, error: fromSqlError(tooManyCalls(join, count, plan.resource ?? plan.table)) };
         }
+        // The engine is untrusted: it may only name keys the driving rows have.
+        const known = engine.keyTuples(base, run.calls, columns);
+        if (keys.value.rows.some((row) => !known.has(keyTuple(row, columns)))) {
+          return { ok: false, error: { code: 'engine', message: FORGED_KEYS } };
+        }
         const built = dependentCalls(join, resource, keys.value.rows);
         if (!built.ok) return { ok: false, error: fromSqlError(built.error) };
-        calls = built.value;
+        calls = built.value.slice(0, join.maxCalls);
       }
       const unitName = join.feeds.length > 0 ? join.unit : undefined;
-      const second = await fetchCalls(calls, options, startedAt, (i) => ({
-        calls: plan.calls.length + calls.length,
-        callIndex: plan.calls.length + i,
-        ...(unitName ? { unit: { name: unitName, index: i, count: calls.length } } : {}),
-      }));
+      const second = await fetchCalls(
+        calls,
+        options,
+        startedAt,
+        (i) => ({
+          calls: plan.calls.length + calls.length,
+          callIndex: plan.calls.length + i,
+          ...(unitName ? { unit: { name: unitName, index: i, count: calls.length } } : {}),
+        }),
+        { dependent: true },
+      );
       if (second.error) return { ok: false, error: second.error };
-      partial = second.partial;
+      partial = mergePartial(partial, second.partial);
       run = { ...run, joined: { table: join.table, calls: second.done } };
-    } else if (join) {
-      // The driving table stopped part-way: join what arrived with nothing fetched for the other.
-      run = { ...run, joined: { table: join.table, calls: [] } };
     }
     if (signal.aborted && !partial) return { ok: false, error: cancelled() };
 
@@ -240,6 +253,15 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
   }
 
   return { select, invalidate, isCancelled: (e: unknown) => isGitHubError(e, 'cancelled') };
+}
+
+const FORGED_KEYS =
+  'The query engine answered with JOIN keys that are not in the fetched rows, so nothing more was requested. Run the query again.';
+
+/** Both tables' partial notes as one: pages and rows add up, the reasons are both kept. */
+function mergePartial(a: QueryResult['partial'], b: QueryResult['partial']): QueryResult['partial'] {
+  if (!a || !b) return a ?? b;
+  return { pages: a.pages + b.pages, rows: a.rows + b.rows, reason: `${a.reason} ${b.reason}` };
 }
 
 function cancelled(): PlaygroundError {
