@@ -236,7 +236,10 @@ function rejectNode(value: unknown, err: (m: string, ...n: string[]) => SqlError
     JavaScript: ['JavaScript (``…``) is not allowed in the playground.', '``'],
     ParamValue: ['Parameters (?, $name, :name) are not allowed: write the value in the query.', '?'],
     VarValue: ['Variables (@name) are not allowed in a SELECT: write the value in the query.'],
-    Select: ['Sub-queries are not supported: use one SELECT over github.packages.org_versions.', 'SELECT'],
+    Select: [
+      'Sub-queries are not supported: use one SELECT (with a JOIN to combine two resources).',
+      'SELECT',
+    ],
     ExistsValue: ['EXISTS sub-queries are not supported.', 'EXISTS'],
     Json: ['JSON literals ({…} or […]) are not allowed: use strings and json_extract.', '{', '['],
     ArrayValue: ['ARRAY literals are not allowed.', 'ARRAY'],

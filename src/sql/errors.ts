@@ -9,7 +9,7 @@ export type SqlErrorCode =
   | 'syntax' // the text does not parse
   | 'multiple-statements' // more than one statement in a run
   | 'unsupported-statement' // a statement form the playground does not run
-  | 'unknown-resource' // a name that is not `github.packages.org_versions`
+  | 'unknown-resource' // a name that is no resource (or service, or provider) of the catalogue
   | 'unknown-method' // EXEC of a method the resource does not have
   | 'not-allowed' // a construct outside the allow-list (JavaScript, INTO, sub-queries, …)
   | 'missing-params' // a method's required params are not all given

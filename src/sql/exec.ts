@@ -1,14 +1,15 @@
 import type { ParamValue } from '../resources/calls';
-import { findMethod, findResource } from '../resources/registry';
+import { findMethod, findResource, RESOURCES } from '../resources/registry';
 import type { MethodDef, ResourceDef } from '../resources/types';
 import { fail, ok, sqlError, type Result } from './errors';
+import { nearest } from './nearest';
 import { buildCalls, pickMethod, type ParamTerm } from './params';
 import { readDottedName, spanOf, type Statement } from './statement';
 import type { Token } from './tokenize';
 import type { ExecPlan } from './types';
 
 const USAGE =
-  "EXEC github.packages.org_versions.<method> @org='…', @package_name='…', @package_type='…', @package_version_id=…";
+  "EXEC github.<service>.<resource>.<method> @param='value', … (SHOW METHODS IN a resource lists its EXEC methods)";
 
 /**
  * `EXEC provider.service.resource.method @name=value, …`: the call it would make. Only methods whose SQL
@@ -24,10 +25,14 @@ export function planExec(st: Statement): Result<ExecPlan> {
   const resourceId = name.parts.slice(0, 3).join('.').toLowerCase();
   const resource = findResource(resourceId);
   if (!resource) {
+    const hint = nearest(
+      resourceId,
+      RESOURCES.map((r) => r.id),
+    );
     return fail(
       sqlError(
         'unknown-resource',
-        `Unknown resource ${resourceId}. This playground knows github.packages.org_versions.`,
+        `Unknown resource ${resourceId}.${hint ? ` Did you mean ${hint}?` : ''} SHOW RESOURCES IN github.<service> lists a service's resources.`,
         source,
         name.span,
       ),

@@ -78,7 +78,7 @@ function plan(sql: string): Result<QueryPlan> {
   if (SCRIPTING.has(verb)) return refuse('not-allowed', `${verb} is not allowed in the playground.`);
   return refuse(
     'unsupported-statement',
-    'Start with SELECT, DELETE, EXEC, SHOW or DESCRIBE, e.g. SHOW METHODS IN github.packages.org_versions.',
+    'Start with SELECT, DELETE, EXEC, SHOW or DESCRIBE, e.g. SHOW SERVICES IN github.',
   );
 }
 

@@ -58,10 +58,7 @@ export function splitStatement(source: string): Result<Statement> {
   const [first, second] = statements;
   if (!first) {
     return fail(
-      sqlError(
-        'empty',
-        'There is no statement to run. Type a query, e.g. SHOW METHODS IN github.packages.org_versions.',
-      ),
+      sqlError('empty', 'There is no statement to run. Type a query, e.g. SHOW SERVICES IN github.'),
     );
   }
   if (second) {

@@ -101,7 +101,7 @@ export function tokenize(text: string): Result<Tokens> {
 }
 
 /** The offset just past the closing quote (a doubled quote escapes itself), or -1. */
-function scanQuoted(text: string, start: number, closer: string): number {
+export function scanQuoted(text: string, start: number, closer: string): number {
   let j = start + 1;
   while (j < text.length) {
     if (text.charAt(j) === closer) {

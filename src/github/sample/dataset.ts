@@ -132,7 +132,8 @@ function generateOwner(spec: OwnerSpec, index: number): FakeOwner {
     const popular = new Set(versions.slice(versions.length - (p.popular ?? 3)).map((v) => v.id));
     const oldest = versions.at(-1)?.created_at;
     const created = oldest ? Date.parse(oldest) - 3_600_000 : Date.UTC(2023, 0, 1);
-    const updated = Math.max(created, ...versions.map((v) => Date.parse(v.updated_at)));
+    // reduce, not Math.max(...): a spread of 100,000 timestamps overflows the call stack.
+    const updated = versions.reduce((t, v) => Math.max(t, Date.parse(v.updated_at)), created);
     const pkg: FakePackage = {
       id: 40_000_000 + index * 100_000 + (j + 1) * 17,
       type: p.type,

@@ -62,9 +62,16 @@ export function normalizeDataset(input: FakeDatasetInput): FakeDataset {
 
 function normalizePackage(p: FakePackageInput, defaultId: number): FakePackage {
   const versions = structuredClone(p.versions) as PackageVersion[];
-  const times = versions.flatMap((v) => [Date.parse(v.created_at), Date.parse(v.updated_at)]);
-  const first = times.length > 0 ? Math.min(...times) : Date.UTC(2023, 0, 1);
-  const last = times.length > 0 ? Math.max(...times) : first;
+  // A loop, not Math.min(...times): a package of 100,000 versions would overflow the call stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const v of versions) {
+    for (const t of [Date.parse(v.created_at), Date.parse(v.updated_at)]) {
+      if (t < first) first = t;
+      if (t > last) last = t;
+    }
+  }
+  if (first === Infinity) first = last = Date.UTC(2023, 0, 1);
   return {
     id: p.id ?? defaultId,
     type: p.type,

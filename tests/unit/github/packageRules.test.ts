@@ -374,3 +374,12 @@ describe('datasets given from outside', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('big datasets', () => {
+  it('normalizes a package of 200,000 versions (no spread of every timestamp onto the stack)', async () => {
+    const { createDataset } = await import('../../../src/github/sample/dataset');
+    const { normalizeDataset } = await import('../../../src/github/sample/normalize');
+    const big = createDataset('acme', [{ type: 'npm', name: 'big', count: 200_000 }]);
+    expect(normalizeDataset(big).packages[0]?.versions).toHaveLength(200_000);
+  });
+});

@@ -5,6 +5,8 @@
  * know where the cursor is. Comments are skipped. One pass, no regular expression over the whole text.
  */
 
+import { scanQuoted } from '@site/src/sql/tokenize';
+
 export type ScanKind = 'word' | 'quoted' | 'string' | 'number' | 'variable' | 'punct';
 
 /** A token with its place in the text; `value` is unquoted for strings and quoted names. */
@@ -21,22 +23,6 @@ const isWordStart = (c: string): boolean => /[A-Za-z_\u0080-\uffff]/.test(c);
 const isWordPart = (c: string): boolean => /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const CLOSERS: Readonly<Record<string, string>> = { "'": "'", '"': '"', '`': '`', '[': ']' };
-
-/** The offset just past the closing quote (a doubled quote escapes itself), or -1 when there is none. */
-function closeOf(text: string, start: number, closer: string): number {
-  let j = start + 1;
-  while (j < text.length) {
-    if (text.charAt(j) === closer) {
-      if (closer !== ']' && text.charAt(j + 1) === closer) {
-        j += 2;
-        continue;
-      }
-      return j + 1;
-    }
-    j++;
-  }
-  return -1;
-}
 
 /** The tokens of `text`, whatever state it is in. Never throws. */
 export function scan(text: string): ScanToken[] {
@@ -55,7 +41,7 @@ export function scan(text: string): ScanToken[] {
       i = close === -1 ? text.length : close + 2;
     } else if (c in CLOSERS) {
       const closer = CLOSERS[c] ?? c;
-      const end = closeOf(text, i, closer);
+      const end = scanQuoted(text, i, closer);
       const open = end === -1;
       const stop = open ? text.length : end;
       const inner = text.slice(i + 1, open ? stop : stop - 1).replaceAll(closer + closer, closer);
