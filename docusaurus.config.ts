@@ -1,6 +1,6 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import { themes as prismThemes } from 'prism-react-renderer';
+import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
 import path from 'node:path';
 import type { Configuration as WebpackConfiguration } from 'webpack';
 import { cspPlugin } from './src/plugins/csp';
@@ -24,6 +24,31 @@ const allowedApiBaseUrls = [
     .map((u) => u.trim().replace(/\/+$/, ''))
     .filter(Boolean),
 ];
+
+/**
+ * Prism's github and dracula themes with the token colours that miss WCAG AA contrast (4.5:1) on the
+ * code-block background, and on a highlighted line, replaced by darker (light) or lighter (dark) ones.
+ */
+function withColours(theme: PrismTheme, replace: Readonly<Record<string, string>>): PrismTheme {
+  return {
+    ...theme,
+    styles: theme.styles.map((entry) => {
+      const colour = entry.style.color;
+      const swap = colour === undefined ? undefined : replace[colour.toLowerCase()];
+      return swap ? { ...entry, style: { ...entry.style, color: swap } } : entry;
+    }),
+  };
+}
+const accessibleGithub = withColours(prismThemes.github, {
+  '#999988': '#565d66', // comment
+  '#e3116c': '#b0084f', // string
+  '#36acaa': '#006560', // number, variable, constant
+  '#00a4db': '#005f8f', // keyword, attr-name
+  '#d73a49': '#b62434', // function, deleted
+});
+const accessibleDracula = withColours(prismThemes.dracula, {
+  'rgb(98, 114, 164)': '#8d9bd1', // comment
+});
 
 const config: Config = {
   title: 'StackQL GitHub provider',
@@ -97,7 +122,8 @@ const config: Config = {
     colorMode: { respectPrefersColorScheme: true },
     navbar: {
       title: 'StackQL GitHub provider',
-      logo: { alt: 'StackQL GitHub provider', src: 'img/logo.svg' },
+      // The title beside the logo names the link; an alt repeating it would be read twice.
+      logo: { alt: '', src: 'img/logo.svg' },
       items: [
         { type: 'docSidebar', sidebarId: 'provider', position: 'left', label: 'Docs' },
         { to: '/services/packages', label: 'packages', position: 'left' },
@@ -109,8 +135,8 @@ const config: Config = {
         'StackQL GitHub provider reference with an in-browser SQL playground. Not affiliated with GitHub.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: accessibleGithub,
+      darkTheme: accessibleDracula,
       additionalLanguages: ['sql', 'bash'],
     },
   } satisfies Preset.ThemeConfig,
