@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useState, type MouseEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { PlaygroundBridge, PlaygroundLoader } from '../Playground';
 import styles from './styles.module.css';
@@ -19,11 +19,29 @@ export function DocsWithPlayground({ children }: { readonly children: ReactNode 
   return (
     <PlaygroundBridge onOpen={onOpen}>
       <div className={clsx(styles.split, styles[width])}>
-        <div className={styles.docs}>{children}</div>
+        <div className={styles.docs}>
+          {/* Past the reference tables in one key press; shown when it has the focus. */}
+          <a className={styles.skip} href="#playground" onClick={skipToPlayground}>
+            Skip to the playground
+          </a>
+          {children}
+        </div>
         <Aside width={width} setWidth={setWidth} />
       </div>
     </PlaygroundBridge>
   );
+}
+
+/**
+ * Moves the focus into the playground. The router handles `#playground` as a scroll, which would leave
+ * the focus behind on the link; a skip link is for the keyboard, so it moves the focus itself.
+ */
+function skipToPlayground(event: MouseEvent<HTMLAnchorElement>): void {
+  const target = document.getElementById('playground');
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+  target.scrollIntoView({ block: 'nearest' });
 }
 
 function Aside({
@@ -34,7 +52,8 @@ function Aside({
   readonly setWidth: (w: Width) => void;
 }): ReactNode {
   return (
-    <aside id="playground" className={styles.aside} aria-label="SQL playground">
+    // tabIndex -1: the skip link's target takes the focus, so the next Tab goes on inside it.
+    <aside id="playground" tabIndex={-1} className={styles.aside} aria-label="SQL playground">
       <div className={styles.header}>
         <h2 className={styles.title}>Playground</h2>
         <div className={styles.controls}>

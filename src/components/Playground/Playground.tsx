@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useLocation } from '@docusaurus/router';
 import { RESOURCES } from '@site/src/resources/registry';
-import { SAMPLE_BASE_URL, SAMPLE_ORG } from '@site/src/github';
-import { SAMPLE_DATASET_SPEC } from '@site/src/github/sample/dataset';
+import { SAMPLE_BASE_URL } from '@site/src/github';
 import { usePlaygroundBridge } from './bridge';
 import { exportBaseName, startingResource } from './pageResource';
 import { ConfirmDialog } from './confirm/ConfirmDialog';
@@ -15,7 +15,9 @@ import { ResultsPanel } from './results/ResultsPanel';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { readSharedSql } from './share/shareLink';
 import { sharedLinkNote } from './share/shareNotes';
-import { Toolbar } from './Toolbar';
+import { QueryPickers, RunControls } from './Toolbar';
+import { DataSourceBanner } from './DataSourceBanner';
+import { useAnnouncement } from './announce/useAnnouncement';
 import { usePlayground } from './usePlayground';
 import { usePlaygroundSettings } from './usePlaygroundSettings';
 import styles from './styles.module.css';
@@ -44,6 +46,16 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
     apiBaseUrl: settings.apiBaseUrl,
   });
   const focusEditor = useRef<(() => void) | undefined>(undefined);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const tokenInputId = useId();
+  // The banner's "Add a GitHub token": open the settings, then focus the field they now show.
+  const openTokenField = (): void => {
+    flushSync(() => {
+      setSettingsOpen(true);
+    });
+    document.getElementById(tokenInputId)?.focus();
+  };
+  const announcement = useAnnouncement(state.result, state.progress);
   const bridge = usePlaygroundBridge();
   const { setSql } = state;
   useEffect(() => {
@@ -54,13 +66,12 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
 
   return (
     <div className={styles.playground} data-runs={state.finished} aria-busy={state.running}>
-      {settings.useSample && (
-        <p className={styles.banner}>
-          Running on <strong>built-in sample data</strong> (organization <code>{SAMPLE_ORG}</code>, user{' '}
-          <code>{SAMPLE_DATASET_SPEC.authenticatedUser}</code>, who is also the signed-in user). Add a GitHub
-          token below to query your own packages.
-        </p>
-      )}
+      <DataSourceBanner
+        useSample={settings.useSample}
+        apiBaseUrl={settings.apiBaseUrl}
+        hasToken={settings.token.token !== ''}
+        onAddToken={openTokenField}
+      />
       {shared !== undefined && <p className={styles.hint}>{sharedLinkNote(shared)}</p>}
       <SettingsPanel
         token={settings.token}
@@ -69,8 +80,11 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
         api={settings.api}
         apiBaseUrl={settings.apiBaseUrl}
         onApiBaseUrl={settings.setApiBaseUrl}
+        open={settingsOpen}
+        onOpenChange={setSettingsOpen}
+        tokenInputId={tokenInputId}
       />
-      <Toolbar state={state} resource={resource} />
+      <QueryPickers state={state} resource={resource} />
       <div className={styles.editor}>
         <SqlEditor
           value={state.sql}
@@ -82,9 +96,13 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
           height={editorHeight}
         />
       </div>
+      <RunControls state={state} />
       <PlanPreview sql={state.sql} />
       {state.progress && <ProgressBar progress={state.progress} />}
       <ErrorAlert error={state.error} />
+      <div aria-live="polite" aria-atomic="true" className={styles.visuallyHidden}>
+        {announcement}
+      </div>
       {state.outcomes && (
         <ul aria-label="What happened" className={styles.outcomes}>
           {state.outcomes.map((o) => (

@@ -14,10 +14,12 @@ export interface ToolbarProps {
   readonly resource?: ResourceDef;
 }
 
-/** Run, Cancel, Copy link, and the example (every resource's, from the catalogue) and history pickers. */
-export function Toolbar({ state, resource }: ToolbarProps): ReactNode {
+/**
+ * Run, Cancel, Refresh and Copy link: after the editor in the page and in the focus order, so a
+ * keyboard reader goes editor → Run → results → exports.
+ */
+export function RunControls({ state }: { readonly state: PlaygroundState }): ReactNode {
   const [note, setNote] = useState('');
-  const groups = useMemo(() => exampleGroups(RESOURCES, resource), [resource]);
   return (
     <div className={styles.toolbar}>
       <button
@@ -58,6 +60,18 @@ export function Toolbar({ state, resource }: ToolbarProps): ReactNode {
       >
         Copy link
       </button>
+      <span aria-live="polite" className={styles.hint}>
+        {note}
+      </span>
+    </div>
+  );
+}
+
+/** The example (every resource's, from the catalogue) and history pickers: they fill the editor. */
+export function QueryPickers({ state, resource }: ToolbarProps): ReactNode {
+  const groups = useMemo(() => exampleGroups(RESOURCES, resource), [resource]);
+  return (
+    <div className={styles.toolbar}>
       <select
         aria-label="Examples"
         className={styles.select}
@@ -94,9 +108,6 @@ export function Toolbar({ state, resource }: ToolbarProps): ReactNode {
           </option>
         ))}
       </select>
-      <span aria-live="polite" className={styles.hint}>
-        {note}
-      </span>
     </div>
   );
 }

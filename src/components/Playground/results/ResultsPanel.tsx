@@ -6,6 +6,7 @@ import { ExportButtons } from './ExportButtons';
 import { RequestLog } from './RequestLog';
 import { ResultsTable } from './ResultsTable';
 import { toJson } from './exporters';
+import { resultSummary } from './resultSummary';
 import { useResultRows } from './useResultRows';
 import styles from './results.module.css';
 
@@ -27,22 +28,7 @@ const VIEWS: readonly [View, string][] = [
 /** Rows shown in the JSON view; the export has them all. */
 const JSON_ROWS = 200;
 
-function summary(result: QueryResult): string {
-  // Plain digits ("100000 rows"), so the count reads the same to people, screen readers and scripts.
-  const rows = `${result.total} ${result.total === 1 ? 'row' : 'rows'}`;
-  const source = {
-    sample: 'sample data',
-    github: 'GitHub',
-    definition: 'the resource definition (no request)',
-  }[result.source];
-  if (result.interim) return `${rows} so far from ${source}; more pages are on the way`;
-  const partial = result.partial
-    ? ` Partial result: ${result.partial.pages} pages (${result.partial.rows} rows) arrived; the rest did not: ${result.partial.reason}`
-    : '';
-  return `${rows} from ${source} in ${Math.round(result.elapsedMs)} ms.${partial}`;
-}
-
-/** The result of the last run as a table, JSON or the request log, with exports and a row count. */
+/** The result of the last run as a table, JSON or the request log, with a row count, then exports. */
 export function ResultsPanel({ result, log, engine, apiBaseUrl, exportName }: ResultsPanelProps): ReactNode {
   const [view, setView] = useState<View>('table');
   const rows = useResultRows(result, engine);
@@ -65,10 +51,10 @@ export function ResultsPanel({ result, log, engine, apiBaseUrl, exportName }: Re
             </button>
           ))}
         </div>
-        {result && <ExportButtons result={result} rows={rows} name={exportName} />}
       </div>
-      <p role="status" className={result?.partial ? styles.partial : styles.status}>
-        {result ? summary(result) : 'Run a query to see results.'}
+      {/* Not live: it changes with every page of a long list; the playground announces milestones. */}
+      <p role="status" aria-live="off" className={result?.partial ? styles.partial : styles.status}>
+        {result ? resultSummary(result) : 'Run a query to see results.'}
       </p>
       {view === 'table' && result && <ResultsTable result={result} rows={rows} apiBaseUrl={apiBaseUrl} />}
       {view === 'json' && result && (
@@ -80,6 +66,8 @@ export function ResultsPanel({ result, log, engine, apiBaseUrl, exportName }: Re
         </pre>
       )}
       {view === 'requests' && <RequestLog entries={log} />}
+      {/* After the rows, so the focus order is results → exports. */}
+      {result && <ExportButtons result={result} rows={rows} name={exportName} />}
     </section>
   );
 }

@@ -11,6 +11,11 @@ export interface SettingsPanelProps {
   readonly api: ApiSettings;
   readonly apiBaseUrl: string;
   readonly onApiBaseUrl: (url: string) => void;
+  /** Whether the disclosure is open: the banner's "Add a GitHub token" opens it. */
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  /** The token input's id, for the banner to focus it. */
+  readonly tokenInputId: string;
 }
 
 /** Token, the sample-data switch and the API base URL (limited to what the site was built for). */
@@ -18,7 +23,21 @@ export function SettingsPanel(props: SettingsPanelProps): ReactNode {
   const [draft, setDraft] = useState(props.apiBaseUrl);
   const [problem, setProblem] = useState<string | undefined>();
   return (
-    <details className={styles.settings}>
+    // A <details> disclosure is interactive (its summary toggles it); Escape closes it, as a reader expects.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <details
+      className={styles.settings}
+      open={props.open}
+      onToggle={(e) => {
+        props.onOpenChange(e.currentTarget.open);
+      }}
+      onKeyDown={(e) => {
+        // Escape closes what the summary opened, and gives the focus back to it.
+        if (e.key !== 'Escape' || !props.open) return;
+        props.onOpenChange(false);
+        e.currentTarget.querySelector('summary')?.focus();
+      }}
+    >
       <summary>
         Data source: {props.useSample ? 'sample data' : props.apiBaseUrl}
         {props.useSample ? '' : props.token.token ? ' (token set)' : ' (no token)'}
@@ -39,7 +58,7 @@ export function SettingsPanel(props: SettingsPanelProps): ReactNode {
           />
           Use sample data
         </label>
-        <TokenField state={props.token} />
+        <TokenField state={props.token} inputId={props.tokenInputId} />
         <div className={styles.field}>
           <label>
             API base URL

@@ -6,7 +6,14 @@ const NEW_TOKEN_URL =
   'https://github.com/settings/tokens/new?scopes=read:packages&description=StackQL%20playground';
 
 /** The token field with its "remember" opt-in, "Forget token", and the scopes each statement needs. */
-export function TokenField({ state }: { readonly state: TokenState }): ReactNode {
+export function TokenField({
+  state,
+  inputId,
+}: {
+  readonly state: TokenState;
+  /** The input's id, for a caller that moves the focus to it. */
+  readonly inputId?: string;
+}): ReactNode {
   const hint = useId();
   const input = useRef<HTMLInputElement>(null);
   // A remembered token is put in the field as a property, once: never as an attribute.
@@ -22,6 +29,7 @@ export function TokenField({ state }: { readonly state: TokenState }): ReactNode
             attribute, where CSS attribute selectors and DOM dumps could read the token. */}
         <input
           ref={input}
+          id={inputId}
           type="password"
           autoComplete="off"
           spellCheck={false}
