@@ -116,6 +116,41 @@ describe.each(
     expect(found, found.join('\n')).toEqual([]);
   }, 120_000);
 
+  it('finds no violation with the search suggestions open, or with none found', async () => {
+    const { page } = await browser.open('/', { colorScheme, viewport });
+    await settle(page, '/');
+    // A text box until its index loads (on focus), then the suggestions' combobox.
+    const search = page
+      .getByRole('textbox', { name: 'Search' })
+      .or(page.getByRole('combobox', { name: 'Search' }));
+    await search.click();
+    await search.pressSequentially('versions');
+    const suggestions = page.getByRole('listbox', { name: 'Search suggestions' });
+    await suggestions.getByRole('option').first().waitFor({ state: 'visible', timeout: 30_000 });
+    // The combobox controls the listbox, and the arrow keys move through its options.
+    const combobox = page.getByRole('combobox', { name: 'Search' });
+    expect(await combobox.getAttribute('aria-controls')).toBe(await suggestions.getAttribute('id'));
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() =>
+        combobox.evaluate((input) => {
+          const active = document.getElementById(input.getAttribute('aria-activedescendant') ?? '');
+          return (
+            active?.getAttribute('role') === 'option' &&
+            active.parentElement?.id === input.getAttribute('aria-controls')
+          );
+        }),
+      )
+      .toBe(true);
+    await page.waitForTimeout(150);
+    const label = `/ [${colorScheme}, ${String(width)} px] with the search`;
+    const found = await runAxe(page, `${label} suggestions open`);
+    await combobox.fill('zzqxjv');
+    await page.getByText('No results').waitFor({ state: 'visible' });
+    found.push(...(await runAxe(page, `${label} finding nothing`)));
+    expect(found, found.join('\n')).toEqual([]);
+  }, 120_000);
+
   it.each(['/playground', docPath({ service: 'packages', name: 'org_versions' })])(
     'finds no violation on %s with a result on screen and the data-source settings open',
     async (path) => {
