@@ -4,6 +4,7 @@ import { sqliteMax, sqliteMin } from '../sql/aggregates';
 import { jsonArrayLength, jsonType } from '../sql/json';
 import { DISTINCT_AGGREGATES } from './distinct';
 import { freezeRealm, hardenAlasql } from './harden';
+import { SQLITE_FUNCTIONS, sqliteSum } from './sqliteFunctions';
 import { TEXT_FUNCTIONS } from './textFunctions';
 
 let done = false;
@@ -26,9 +27,12 @@ export function setUpEngineRealm(): void {
   // REPLACE, CONCAT, UPPER …: charged, SQLite's. Registered in alasql.fn, they win over alasql's own
   // of the same name, which its compiler only uses when alasql.fn has none.
   Object.assign(alasql.fn, TEXT_FUNCTIONS);
+  // SQLite's own length, trim, scalar max/min, date and time functions, and StackQL's split_part.
+  Object.assign(alasql.fn, SQLITE_FUNCTIONS);
   // Reducers named as the aggregates they replace, so an unaliased column is still called MAX(x).
   alasql.aggr.MAX = sqliteMax;
   alasql.aggr.MIN = sqliteMin;
+  alasql.aggr.SUM = sqliteSum;
   Object.assign(alasql.aggr, DISTINCT_AGGREGATES);
   freezeRealm();
 }

@@ -1,4 +1,5 @@
 import type { ResultRow } from '../sql/types';
+import { sqliteNumber } from './sqliteFunctions';
 
 /**
  * DISTINCT as SQLite does it, for the engine to use instead of alasql's. alasql keys distinct rows
@@ -46,16 +47,6 @@ export function distinctRows(rows: readonly ResultRow[]): ResultRow[] {
   });
 }
 
-/** SQLite's text-to-number for SUM and AVG: the longest numeric prefix, else 0. */
-function sqlNumber(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'bigint') return Number(v);
-  if (typeof v !== 'string') return 0;
-  const m = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(v);
-  return m ? Number(m[0]) : 0;
-}
-
 interface Distinct {
   readonly seen: Set<string>;
   readonly values: unknown[];
@@ -83,7 +74,7 @@ function distinctReducer(finish: (values: readonly unknown[]) => unknown) {
   };
 }
 
-const sum = (values: readonly unknown[]) => values.reduce<number>((n, v) => n + sqlNumber(v), 0);
+const sum = (values: readonly unknown[]) => values.reduce<number>((n, v) => n + sqliteNumber(v), 0);
 
 /** Reducers for the DISTINCT aggregates, by the name the engine gives them (see rewrite.ts). */
 export const DISTINCT_AGGREGATES: Readonly<

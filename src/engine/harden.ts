@@ -1,7 +1,8 @@
 import alasql from 'alasql';
 
 import { sqlLike } from '../sql/like';
-import { chargeText } from './budget';
+import { REAL_ARITHMETIC } from '../sql/checkExpr';
+import { DIVIDE_OPERATOR, REMAINDER_OPERATOR, sqliteCast } from './sqliteFunctions';
 import { CONCAT_OPERATOR, PLUS_OPERATOR } from './textFunctions';
 
 /**
@@ -86,8 +87,17 @@ export function hardenAlasql(): void {
 
   // `||` and `+` on text build strings inline in alasql's code, where no budget could see them:
   // they compile to calls of the engine's charged functions instead (textFunctions.ts).
+  // `/` and `%` compile to SQLite's (integer division unless an operand is REAL, NULL for a zero
+  // divisor); `real` is the checker's mark, written into the code as the literal true or false.
   const toJS = a.yy.Op.prototype.toJS;
   a.yy.Op.prototype.toJS = function (context, tableid, defcols) {
+    if (this.op === '/' || this.op === '%') {
+      const left = this.left.toJS(context, tableid, defcols);
+      const right = this.right.toJS(context, tableid, defcols);
+      if (this.op === '%') return `alasql.fn[${JSON.stringify(REMAINDER_OPERATOR)}](${left}, ${right})`;
+      const real = REAL_ARITHMETIC.has(this) ? 'true' : 'false';
+      return `alasql.fn[${JSON.stringify(DIVIDE_OPERATOR)}](${left}, ${right}, ${real})`;
+    }
     const fn = this.op === '||' ? CONCAT_OPERATOR : this.op === '+' ? PLUS_OPERATOR : undefined;
     if (fn === undefined) return toJS.call(this, context, tableid, defcols);
     const left = this.left.toJS(context, tableid, defcols);
@@ -101,12 +111,10 @@ export function hardenAlasql(): void {
     return sqlLike(pattern, value);
   };
 
-  // CAST to text builds text too.
-  const convert = a.stdfn.CONVERT as (value: unknown, args: unknown) => unknown;
+  // CAST as SQLite does it, by the type's affinity (and charged where it builds text).
   a.stdfn.CONVERT = (value: unknown, args: unknown): unknown => {
-    const out = convert(value, args);
-    if (typeof out === 'string') chargeText(out.length);
-    return out;
+    const type = (args as { dbtypeid?: unknown } | undefined)?.dbtypeid;
+    return sqliteCast(value, typeof type === 'string' ? type : '');
   };
 }
 

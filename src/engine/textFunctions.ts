@@ -1,6 +1,7 @@
 import { extractPaths } from '../sql/json';
 import { sqlText } from '../sql/text';
 import { chargeText } from './budget';
+import { sqliteNumber } from './sqliteFunctions';
 
 /**
  * The functions that build new text, as the engine registers them in alasql: each charges what it
@@ -52,22 +53,13 @@ export function concatOperator(x: unknown, y: unknown): string | undefined {
 }
 
 /**
- * alasql's `X + Y` (JavaScript's: numbers add, and text joins when either side is text or an
- * object), with NULL and NaN giving NULL as alasql's generated code does, and joined text charged.
- * An object joins as its JSON text (see sqlText), not as JavaScript's `[object Object]`.
+ * SQLite's `X + Y`: numeric addition, text converted by its numeric prefix (`'10' + 0` is 10), NULL
+ * if either is NULL. (alasql's JavaScript `+` joined text instead.)
  */
-export function plus(x: unknown, y: unknown): unknown {
+export function plus(x: unknown, y: unknown): number | undefined {
   if (isNull(x) || isNull(y) || Number.isNaN(x) || Number.isNaN(y)) return undefined;
   if (typeof x === 'number' && typeof y === 'number') return x + y;
-  if (!joins(x) && !joins(y)) return Number(x) + Number(y);
-  const joined = sqlText(x) + sqlText(y);
-  chargeText(joined.length);
-  return joined;
-}
-
-/** Whether JavaScript's `+` takes a value as text. */
-function joins(v: unknown): boolean {
-  return typeof v === 'string' || typeof v === 'object' || typeof v === 'function';
+  return sqliteNumber(x) + sqliteNumber(y);
 }
 
 /** SQLite `upper(X)`: ASCII letters upper-cased, everything else as it is. */

@@ -1,5 +1,7 @@
 import alasql from 'alasql';
 
+import './alasqlLexer';
+
 import { tokenize } from './tokenize';
 
 /**

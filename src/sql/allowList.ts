@@ -42,6 +42,29 @@ export const AGGREGATES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'MIN', '
 /** The JSON functions this project adds to alasql (see `json.ts`), by their registered name. */
 export const JSON_FUNCTIONS = ['json_extract', 'json_array_length', 'json_type'] as const;
 
+/**
+ * SQLite's functions the engine implements itself, as SQLite computes them (src/engine/
+ * sqliteFunctions.ts, dateFunctions.ts), by the reader's name (any case) → the name the engine
+ * registers. `max` and `min` with two or more arguments are SQLite's scalar functions (with one,
+ * alasql parses the aggregate). `len` is the spelling alasql knew before.
+ */
+export const SQLITE_FUNCTIONS: ReadonlyMap<string, string> = new Map([
+  ['length', 'length'],
+  ['len', 'length'],
+  ['trim', 'trim'],
+  ['ltrim', 'ltrim'],
+  ['rtrim', 'rtrim'],
+  ['max', 'scalar_max'],
+  ['min', 'scalar_min'],
+  ['split_part', 'split_part'],
+  ['date', 'date'],
+  ['time', 'time'],
+  ['datetime', 'datetime'],
+  ['julianday', 'julianday'],
+  ['unixepoch', 'unixepoch'],
+  ['strftime', 'strftime'],
+]);
+
 /** alasql's built-in scalar functions the playground allows, upper case (alasql's own spelling). */
 export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
   'ABS',
@@ -54,8 +77,6 @@ export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
   'EXP',
   'GREATEST',
   'LEAST',
-  'LENGTH',
-  'LEN',
   'LOWER',
   'LCASE',
   'UPPER',
@@ -63,9 +84,6 @@ export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
   'SUBSTR',
   'SUBSTRING',
   'MID',
-  'TRIM',
-  'LTRIM',
-  'RTRIM',
   'INSTR',
   'REPLACE',
   'CONCAT',
@@ -75,7 +93,6 @@ export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
   'ISNULL',
   'NULLIF',
   'IIF',
-  'DATE',
   'YEAR',
   'MONTH',
   'DAY',
@@ -99,6 +116,9 @@ export const CAST_TYPES: ReadonlySet<string> = new Set([
   'BOOLEAN',
   'DATE',
   'DATETIME',
+  'NUMERIC',
+  'DECIMAL',
+  'DOUBLE',
 ]);
 
 /** Names a column or property may have: plain identifiers, and none that reach JS prototypes. */

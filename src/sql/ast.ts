@@ -1,5 +1,7 @@
 import alasql from 'alasql';
 
+import './alasqlLexer';
+
 import { fail, ok, sqlError, type Result } from './errors';
 import { checkComplexity } from './limits';
 import { tokenize, type Token } from './tokenize';

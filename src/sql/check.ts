@@ -2,7 +2,9 @@ import { className, kindOf, parseAlasql, type AstNode } from './ast';
 import { checkExpression, type ExprContext } from './checkExpr';
 import { checkClauseKey, type KeyNames } from './clauseKeys';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
+import { isSafeAlias } from './allowList';
 import { locate } from './locate';
+import { tokenize } from './tokenize';
 import {
   checkJoins,
   nameScope,
@@ -138,6 +140,9 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
   const columns = scope.columns;
   const ctx: ExprContext = {
     text,
+    realLiterals: realLiterals(text),
+    aliases: outputNames,
+    clause: 'select',
     tables: scope.qualifiers.size > 0 ? scope.qualifiers : new Set(tables.map((t) => t.table)),
     aggregates: 0,
     ...(columns ? { columns } : {}),
@@ -172,11 +177,14 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
   ) {
     return err('This WHERE clause form is not allowed.', ['WHERE']);
   }
+  distinctOutputNames(selected);
   for (const part of parts) {
     if (part === null) continue;
+    ctx.clause = part === where || part === on ? 'where' : part === st.having ? 'keys' : 'select';
     const e = checkExpression(part, ctx);
     if (e) return fail(e);
   }
+  ctx.clause = 'keys';
   if (keyAmbiguous) ctx.ambiguous = keyAmbiguous;
   for (const part of group) {
     const e = checkExpression(part, ctx);
@@ -223,6 +231,31 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
   });
 }
 
+/**
+ * Gives each output column its own name: rows are objects keyed by column name, so `SELECT id, id`,
+ * `p.name, v.name` or `7 / 2, 7 / 2.0` (both named 7/2) would otherwise keep one column where SQLite
+ * gives two. A later column of a name already taken becomes `name:1`, `name:2` … (alasql's own
+ * naming for repeated aggregates); one whose name could not be an alias becomes `column_N`.
+ */
+function distinctOutputNames(selected: readonly unknown[]): void {
+  const seen = new Set<string>();
+  for (const [i, c] of selected.entries()) {
+    const node = c as AstNode | null;
+    if (!node || node.columnid === '*') continue;
+    const name =
+      typeof node.as === 'string'
+        ? node.as
+        : kindOf(node) === 'Column'
+          ? String(node.columnid)
+          : (node as unknown as { toString(): string }).toString();
+    let unique = name;
+    for (let k = 1; seen.has(unique); k++) unique = `${name}:${String(k)}`;
+    if (unique !== name && !isSafeAlias(unique)) unique = `column_${String(i + 1)}`;
+    seen.add(unique);
+    if (unique !== name) node.as = unique;
+  }
+}
+
 function listOf(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
@@ -234,4 +267,13 @@ function numberOf(value: unknown): number | undefined | null {
   if (kindOf(node) !== 'NumValue') return null;
   const n = node.value;
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+/** The values of the number literals of a text written as reals (`2.0`, `.5`, `1e3`). */
+function realLiterals(text: string): ReadonlySet<number> {
+  const lexed = tokenize(text);
+  if (!lexed.ok) return new Set();
+  return new Set(
+    lexed.value.tokens.filter((t) => t.kind === 'number' && /[.eE]/.test(t.text)).map((t) => Number(t.text)),
+  );
 }

@@ -4,6 +4,7 @@ import {
   BUILTIN_FUNCTIONS,
   CAST_TYPES,
   JSON_FUNCTIONS,
+  SQLITE_FUNCTIONS,
   UNARY_OPS,
   isReservedName,
   isSafeAlias,
@@ -12,6 +13,7 @@ import {
 import { className, kindOf, type AstNode, type NodeKind } from './ast';
 import { sqlError, type SqlError } from './errors';
 import { locate } from './locate';
+import { nearest } from './nearest';
 
 /** What an expression check needs and records. */
 export interface ExprContext {
@@ -32,6 +34,60 @@ export interface ExprContext {
   aggregates: number;
   /** Count of column references seen: a SELECT without FROM may have none. */
   columnRefs?: number;
+  /**
+   * Values of the number literals written as reals (`2.0`, `1e3`): alasql reads both `2` and `2.0`
+   * as the number 2, where SQLite keeps `2.0` a real, so `7 / 2.0` is 3.5 but `7 / 2` is 3.
+   */
+  readonly realLiterals?: ReadonlySet<number>;
+  /** The SELECT list's aliases, lower case: names GROUP BY, HAVING and ORDER BY may use. */
+  readonly aliases?: ReadonlySet<string>;
+  /**
+   * Where the expression is: in WHERE and ON an alias is not readable (SQLite reads it there, alasql
+   * does not), in the SELECT list not at all (SQLite neither).
+   */
+  clause?: 'select' | 'where' | 'keys';
+}
+
+/**
+ * The `/` and `%` nodes with a real operand, as SQLite types them (see isReal): the engine compiles
+ * the others to SQLite's integer division (harden.ts). Marked here, where the tree is checked.
+ */
+export const REAL_ARITHMETIC = new WeakSet();
+
+const REAL_FUNCTIONS = new Set(['julianday']);
+
+/**
+ * Whether SQLite types an expression REAL before it sees any value: a real literal, a CAST to a
+ * REAL type, AVG, TOTAL, julianday, or arithmetic over one of those. Values read from rows are
+ * typed at run time instead (an integral number is an integer, as GitHub's JSON gives them).
+ */
+function isReal(value: unknown, ctx: ExprContext): boolean {
+  const node = value as AstNode | undefined;
+  switch (kindOf(node)) {
+    case 'NumValue':
+      return (
+        typeof node?.value === 'number' &&
+        (!Number.isInteger(node.value) || (ctx.realLiterals?.has(node.value) ?? false))
+      );
+    case 'Convert':
+      return /REAL|FLOA|DOUB/i.test(String(node?.dbtypeid));
+    case 'AggrValue':
+      return (
+        ['AVG', 'TOTAL'].includes(String(node?.aggregatorid).toUpperCase()) ||
+        (node?.aggregatorid === 'REDUCE' && isReal(node.expression, ctx))
+      );
+    case 'FuncValue':
+      return REAL_FUNCTIONS.has(String(node?.funcid));
+    case 'UniOp':
+      return isReal(node?.right, ctx);
+    case 'Op':
+      return (
+        ['+', '-', '*', '/', '%'].includes(String(node?.op)) &&
+        (isReal(node?.left, ctx) || isReal(node?.right, ctx))
+      );
+    default:
+      return false;
+  }
 }
 
 /** Keys each node kind may carry besides `as`; a key outside this list is refused. */
@@ -64,6 +120,12 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
   const allowed = NODE_KEYS[kind] ?? [];
   for (const key of Object.keys(node)) {
     if (node[key] === undefined || key === 'as' || allowed.includes(key)) continue;
+    if (key === 'over') {
+      return err(
+        'Window functions (… OVER (PARTITION BY …)) are not supported yet: use GROUP BY for one row per group.',
+        'OVER',
+      );
+    }
     return err(`${key} is not allowed in an expression (in ${className(node)}).`);
   }
   if (node.as !== undefined && !isSafeAlias(node.as)) {
@@ -89,6 +151,10 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
         return err('Column names must be plain names (letters, digits and _).', String(id));
       }
       if (ctx.columns?.has(id.toLowerCase())) node.columnid = id.toLowerCase();
+      else if (id !== '*' && ctx.columns) {
+        const unknown = unknownColumn(id, ctx);
+        if (unknown) return err(unknown, id);
+      }
       ctx.columnRefs = (ctx.columnRefs ?? 0) + 1;
       const table = node.tableid;
       if (table === undefined && ctx.ambiguous?.has(id.toLowerCase())) {
@@ -127,8 +193,9 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
       if (!AGGREGATES.has(id))
         return err(`The aggregate ${id} is not allowed; use COUNT, SUM, MIN, MAX or AVG.`, id);
       ctx.aggregates++;
-      // alasql's MIN/MAX ignore text; SQLite's reducers (registered by the engine) do not.
-      if (id === 'MIN' || id === 'MAX') {
+      // alasql's MIN/MAX ignore text, and its SUM of no rows is 0: SQLite's reducers (registered by
+      // the engine) instead. SUM(DISTINCT …) has its own (rewrite.ts).
+      if (id === 'MIN' || id === 'MAX' || (id === 'SUM' && node.distinct !== true)) {
         node.aggregatorid = 'REDUCE';
         node.funcid = id;
       }
@@ -177,6 +244,22 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
   }
 }
 
+/**
+ * What is wrong with a name that is no column of the tables read, as SQLite says it (`no such column`),
+ * with the nearest column's name; undefined when it names an alias where one may be read.
+ */
+function unknownColumn(id: string, ctx: ExprContext): string | undefined {
+  const lower = id.toLowerCase();
+  if (ctx.aliases?.has(lower)) {
+    if (ctx.clause === 'keys') return undefined;
+    if (ctx.clause === 'where') {
+      return `${id} is a name given in the SELECT list: SQLite reads it in WHERE, the playground does not yet. Repeat its expression here instead.`;
+    }
+  }
+  const hint = nearest(lower, [...(ctx.columns ?? [])]);
+  return `No such column: ${id}.${hint ? ` Did you mean ${hint}?` : ''} DESCRIBE the resource to list its columns.`;
+}
+
 function checkOp(
   node: AstNode,
   ctx: ExprContext,
@@ -197,6 +280,8 @@ function checkOp(
     return checkExpression(node.left, ctx);
   }
   if (!BINARY_OPS.has(op)) return err(`The operator ${op} is not allowed.`, op);
+  if ((op === '/' || op === '%') && (isReal(node.left, ctx) || isReal(node.right, ctx)))
+    REAL_ARITHMETIC.add(node);
   const rights = op === 'IN' || op === 'NOT IN' ? node.right : node.right === undefined ? [] : [node.right];
   if (!Array.isArray(rights))
     return err('IN takes a list of values; sub-queries and parameters are not allowed.', 'IN');
@@ -217,7 +302,9 @@ function checkFunction(
   err: (m: string, ...n: string[]) => SqlError,
 ): SqlError | undefined {
   const raw = typeof node.funcid === 'string' ? node.funcid : '';
-  if (JSON_NAMES.has(raw.toLowerCase())) node.funcid = raw.toLowerCase();
+  const sqlite = SQLITE_FUNCTIONS.get(raw.toLowerCase());
+  if (sqlite !== undefined) node.funcid = sqlite;
+  else if (JSON_NAMES.has(raw.toLowerCase())) node.funcid = raw.toLowerCase();
   else if (BUILTIN_FUNCTIONS.has(raw.toUpperCase())) node.funcid = raw.toUpperCase();
   else return err(`The function ${raw}() is not allowed here.`, raw);
   const args = node.args === undefined ? [] : node.args;

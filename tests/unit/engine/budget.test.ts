@@ -96,7 +96,6 @@ describe('the text budget', () => {
       ['concat', () => concat('abcd', 'efgh')],
       ['concat_ws', () => concatWs(',', 'abcd', 'efgh')],
       ['||', () => concatOperator('abcd', 'efgh')],
-      ['+', () => plus('abcd', 'efgh')],
       ['upper', () => upper('abcdefgh')],
       ['lower', () => lower('ABCDEFGH')],
       ['json_extract', () => jsonExtractCharged({ a: [1, 2, 3, 4] }, '$.a')],
@@ -104,8 +103,8 @@ describe('the text budget', () => {
         'CAST',
         () =>
           (alasql as unknown as { stdfn: { CONVERT(v: unknown, a: unknown): unknown } }).stdfn.CONVERT(
-            'abcdefgh',
-            { dbtypeid: 'STRING' },
+            { text: 'abcdefgh' },
+            { dbtypeid: 'TEXT' },
           ),
       ],
     ];
@@ -166,9 +165,10 @@ describe('SQLite semantics of the text functions', () => {
     expect(lower('ÉCOLE ABC')).toBe('École abc');
   });
 
-  it('+ adds numbers and joins text, as alasql did', () => {
+  it("+ adds numbers, text by its numeric prefix, as SQLite's does", () => {
     expect(plus(1, 2)).toBe(3);
-    expect(plus('a', 1)).toBe('a1');
+    expect(plus('a', 1)).toBe(1);
+    expect(plus('10', '2.5x')).toBe(12.5);
     expect(plus(null, 1)).toBeUndefined();
     expect(plus(Number.NaN, 1)).toBeUndefined();
     expect(plus(true, 1)).toBe(2);
