@@ -1,79 +1,54 @@
-import { findResource, RESOURCES, SERVICES } from '../resources/registry';
+import { findResource, SERVICES } from '../resources/registry';
 import type { ResourceDef } from '../resources/types';
 import { fail, ok, sqlError, type Result } from './errors';
-import { nearest } from './nearest';
-import { readDottedName, spanOf, type Statement } from './statement';
+import { readFilter, type FilterTarget } from './metaFilter';
+import { describeMethod, showInsert } from './metaMethod';
+import { providers, table, unknownName, unknownResource } from './metaTable';
+import { readDottedName, spanOf, type DottedName, type Statement } from './statement';
 import { isKeyword } from './tokenize';
 import type { MetaPlan } from './types';
 
+const SHOW_FORMS =
+  'SHOW PROVIDERS, SHOW SERVICES IN github, SHOW RESOURCES IN github.<service>, SHOW METHODS IN github.<service>.<resource> (each may end with LIKE or WHERE) and SHOW INSERT INTO github.<service>.<resource>';
+
+/** A SHOW listing before its filter: what the filter may name, and the rows. */
+interface Listing {
+  readonly target: FilterTarget;
+  readonly rows: readonly (readonly string[])[];
+}
+
 /**
- * SHOW SERVICES / SHOW RESOURCES / SHOW METHODS / DESCRIBE [EXTENDED], answered from the resource
- * definition in StackQL's column shapes, with no request.
+ * SHOW PROVIDERS / SERVICES / RESOURCES / METHODS [LIKE | WHERE], SHOW INSERT INTO, DESCRIBE
+ * [EXTENDED] and DESCRIBE METHOD, answered from the resource definition in StackQL's column shapes,
+ * with no request.
  */
 export function planMeta(st: Statement): Result<MetaPlan> {
-  const { tokens, source } = st;
+  const verb = st.tokens[0]?.text.toUpperCase();
+  return verb === 'DESCRIBE' || verb === 'DESC' ? planDescribe(st) : planShow(st);
+}
+
+function planDescribe(st: Statement): Result<MetaPlan> {
+  const { tokens } = st;
   let i = 1;
-  const verb = tokens[0]?.text.toUpperCase();
-  if (verb === 'DESCRIBE' || verb === 'DESC') {
-    const extended = isKeyword(tokens[i], 'EXTENDED');
-    if (extended) i++;
-    const target = readResource(st, i, 'DESCRIBE [EXTENDED] github.<service>.<resource>');
-    if (!target.ok) return target;
-    return ok(describe(target.value, extended));
+  let extended = false;
+  let method = false;
+  // StackQL writes DESCRIBE [METHOD] [EXTENDED]; the other order is taken too.
+  for (;;) {
+    if (!extended && isKeyword(tokens[i], 'EXTENDED')) extended = true;
+    else if (!method && isKeyword(tokens[i], 'METHOD')) method = true;
+    else break;
+    i++;
   }
-  if (isKeyword(tokens[i], 'EXTENDED')) i++;
-  const kind = tokens[i]?.text.toUpperCase();
-  if (
-    !isKeyword(tokens[i + 1], 'IN') ||
-    (kind !== 'METHODS' && kind !== 'RESOURCES' && kind !== 'SERVICES')
-  ) {
-    return fail(
-      sqlError(
-        'unsupported-statement',
-        'SHOW supports SHOW SERVICES IN github, SHOW RESOURCES IN github.<service> and SHOW METHODS IN github.<service>.<resource>.',
-        source,
-        spanOf(tokens),
-      ),
-    );
-  }
-  const name = readDottedName(tokens, i + 2);
-  const extra = name ? tokens[name.next] : tokens[i + 2];
-  if (!name || extra) {
-    const span = extra ? spanOf(tokens.slice(tokens.indexOf(extra))) : spanOf(tokens);
-    return fail(sqlError('syntax', `Expected a name after IN, then the end of the statement.`, source, span));
+  if (method) return describeMethod(st, i, extended);
+  const name = readDottedName(tokens, i);
+  if (!name || tokens[name.next]) {
+    const usage =
+      'DESCRIBE [EXTENDED] github.<service>.<resource>, or DESCRIBE METHOD github.<service>.<resource>.<method>';
+    return fail(sqlError('syntax', `Expected ${usage}.`, st.source, spanOf(tokens)));
   }
   const id = name.parts.join('.').toLowerCase();
-  if (kind === 'SERVICES') {
-    const services = SERVICES.filter((s) => s.provider === id);
-    if (services.length === 0) return unknown(st, name.span, id, 'provider', 'github');
-    return ok(
-      table(
-        ['id', 'name', 'title'],
-        services.map((s) => [s.id, s.name, s.title]),
-      ),
-    );
-  }
-  if (kind === 'RESOURCES') {
-    const service = SERVICES.find((s) => `${s.provider}.${s.name}` === id);
-    if (!service) {
-      const known = SERVICES.map((sv) => `${sv.provider}.${sv.name}`);
-      return unknown(st, name.span, id, 'service', known.join(', '));
-    }
-    return ok(
-      table(
-        ['name', 'id', 'description'],
-        service.resources.map((r) => [r.name, r.id, r.summary]),
-      ),
-    );
-  }
   const resource = findResource(id);
-  if (!resource) return unknownResource(st, name.span, id);
-  return ok(
-    table(
-      ['MethodName', 'RequiredParams', 'SQLVerb'],
-      resource.methods.map((m) => [m.name, m.requiredParams.join(', '), m.sqlVerb]),
-    ),
-  );
+  return resource ? ok(describe(resource, extended)) : unknownResource(st, name.span, id);
 }
 
 function describe(resource: ResourceDef, extended: boolean): MetaPlan {
@@ -84,45 +59,96 @@ function describe(resource: ResourceDef, extended: boolean): MetaPlan {
   );
 }
 
-function readResource(st: Statement, i: number, usage: string): Result<ResourceDef> {
-  const name = readDottedName(st.tokens, i);
-  if (!name || st.tokens[name.next]) {
-    return fail(sqlError('syntax', `Expected ${usage}.`, st.source, spanOf(st.tokens)));
+function planShow(st: Statement): Result<MetaPlan> {
+  const { tokens, source } = st;
+  // EXTENDED changes no column here: the listings already hold what StackQL's extended ones add.
+  const i = isKeyword(tokens[1], 'EXTENDED') ? 2 : 1;
+  const kindToken = tokens[i];
+  const kind = kindToken?.kind === 'word' ? kindToken.text.toUpperCase() : '';
+  if (kind === 'INSERT') return showInsert(st, i + 1);
+  if (kind === 'PROVIDERS') return filtered(st, i + 1, providerListing());
+  if (kind !== 'SERVICES' && kind !== 'RESOURCES' && kind !== 'METHODS') {
+    return fail(sqlError('unsupported-statement', `SHOW supports ${SHOW_FORMS}.`, source, spanOf(tokens)));
   }
-  const id = name.parts.join('.').toLowerCase();
-  const resource = findResource(id);
-  return resource ? ok(resource) : unknownResource(st, name.span, id);
+  const usage = `SHOW ${kind} IN ${placeholder(kind)}`;
+  const inToken = tokens[i + 1];
+  if (!isKeyword(inToken, 'IN') && !isKeyword(inToken, 'FROM')) {
+    const span = inToken ? spanOf(tokens.slice(i + 1)) : spanOf(tokens);
+    return fail(sqlError('syntax', `Expected IN after SHOW ${kind}: ${usage}.`, source, span));
+  }
+  const name = readDottedName(tokens, i + 2);
+  if (!name) {
+    const span = spanOf(tokens.slice(i + 1));
+    return fail(
+      sqlError('syntax', `Expected a name after ${inToken?.text ?? 'IN'}: ${usage}.`, source, span),
+    );
+  }
+  const listing = listingIn(st, kind, name);
+  return listing.ok ? filtered(st, name.next, listing.value) : listing;
 }
 
-/** An unknown resource, with the nearest known id when one is close, and where to find the rest. */
-function unknownResource<T>(st: Statement, span: { start: number; end: number }, id: string) {
-  const hint = nearest(
-    id,
-    RESOURCES.map((r) => r.id),
-  );
-  return fail<T>(
-    sqlError(
-      'unknown-resource',
-      `Unknown resource ${id}.${hint ? ` Did you mean ${hint}?` : ''} SHOW RESOURCES IN github.<service> lists a service's resources.`,
-      st.source,
-      span,
-    ),
-  );
-}
-
-function unknown<T>(
+/** The listing of SHOW SERVICES, RESOURCES or METHODS IN the named provider, service or resource. */
+function listingIn(
   st: Statement,
-  span: { start: number; end: number },
-  id: string,
-  what: string,
-  known: string,
-) {
-  return fail<T>(
-    sqlError('unknown-resource', `Unknown ${what} ${id}. This playground knows ${known}.`, st.source, span),
-  );
+  kind: 'SERVICES' | 'RESOURCES' | 'METHODS',
+  name: DottedName,
+): Result<Listing> {
+  const id = name.parts.join('.').toLowerCase();
+  if (kind === 'SERVICES') {
+    const services = SERVICES.filter((s) => s.provider === id);
+    if (services.length === 0) {
+      return unknownName(
+        st,
+        name.span,
+        id,
+        'provider',
+        providers().map((p) => p.name),
+      );
+    }
+    const rows = services.map((s) => [s.id, s.name, s.title]);
+    return ok(listingOf('SHOW SERVICES', ['id', 'name', 'title'], 'name', rows));
+  }
+  if (kind === 'RESOURCES') {
+    const serviceIds = SERVICES.map((s) => `${s.provider}.${s.name}`);
+    const service = SERVICES[serviceIds.indexOf(id)];
+    if (!service) return unknownName(st, name.span, id, 'service', serviceIds);
+    const rows = service.resources.map((r) => [r.name, r.id, r.summary]);
+    return ok(listingOf('SHOW RESOURCES', ['name', 'id', 'description'], 'name', rows));
+  }
+  const resource = findResource(id);
+  return resource ? ok(methodListing(resource)) : unknownResource(st, name.span, id);
 }
 
-function table(columns: readonly string[], values: readonly (readonly string[])[]): MetaPlan {
-  const rows = values.map((v) => Object.fromEntries(columns.map((c, k) => [c, v[k] ?? null])));
-  return { kind: 'meta', columns, rows };
+/** The rows of a listing that pass the LIKE or WHERE at token `at` (all of them when there is none). */
+function filtered(st: Statement, at: number, listing: Listing): Result<MetaPlan> {
+  const filter = readFilter(st, at, listing.target);
+  if (!filter.ok) return filter;
+  const all = table(listing.target.columns, listing.rows);
+  return ok({ ...all, rows: all.rows.filter(filter.value) });
+}
+
+function listingOf(
+  statement: string,
+  columns: readonly string[],
+  nameColumn: string,
+  rows: readonly (readonly string[])[],
+): Listing {
+  return { target: { statement, columns, nameColumn }, rows };
+}
+
+function providerListing(): Listing {
+  const rows = providers().map((p) => [p.name, p.version]);
+  return listingOf('SHOW PROVIDERS', ['name', 'version'], 'name', rows);
+}
+
+function methodListing(resource: ResourceDef): Listing {
+  const rows = resource.methods.map((m) => [m.name, m.requiredParams.join(', '), m.sqlVerb]);
+  const listing = listingOf('SHOW METHODS', ['MethodName', 'RequiredParams', 'SQLVerb'], 'MethodName', rows);
+  // `name` as in every other listing, so `WHERE name LIKE …` reads the same on each.
+  return { ...listing, target: { ...listing.target, aliases: { name: 'MethodName' } } };
+}
+
+function placeholder(kind: 'SERVICES' | 'RESOURCES' | 'METHODS'): string {
+  if (kind === 'SERVICES') return 'github';
+  return kind === 'RESOURCES' ? 'github.<service>' : 'github.<service>.<resource>';
 }

@@ -2,6 +2,7 @@ import { fail, sqlError, type Result, type SqlError } from './errors';
 import { planExec } from './exec';
 import { checkLength, checkTokenCount } from './limits';
 import { planMeta } from './meta';
+import { planRegistry } from './registryStatement';
 import { planDelete, planSelect } from './select';
 import { splitStatement } from './statement';
 import type { QueryPlan } from './types';
@@ -63,6 +64,8 @@ function plan(sql: string): Result<QueryPlan> {
     case 'DESCRIBE':
     case 'DESC':
       return planMeta(st.value);
+    case 'REGISTRY':
+      return planRegistry(st.value);
     case 'WITH':
       return refuse(
         'unsupported-statement',

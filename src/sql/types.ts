@@ -82,11 +82,17 @@ export interface ExecPlan {
   readonly calls: readonly ApiCall[];
 }
 
-/** SHOW / DESCRIBE: answered from the resource definition, no request. */
+/** SHOW / DESCRIBE / REGISTRY: answered from the resource definition, no request. */
 export interface MetaPlan {
   readonly kind: 'meta';
   readonly columns: readonly string[];
   readonly rows: readonly ResultRow[];
+  /**
+   * The answer as one piece of text, when it is not a listing (REGISTRY PULL's message, SHOW INSERT's
+   * template): shown as written, line breaks kept, where a table cell would cut it to one line. The
+   * rows hold the same text in their one cell, for the JSON view and the exports.
+   */
+  readonly text?: string;
 }
 
 /** What one statement asks for, checked and ready to fetch and run. */

@@ -28,6 +28,7 @@ function metaResult(plan: MetaPlan): QueryResult {
     columns: plan.columns,
     rows: plan.rows,
     total: plan.rows.length,
+    text: plan.text,
     source: 'definition',
     interim: false,
     elapsedMs: 0,

@@ -21,6 +21,8 @@ export interface QueryResult {
   readonly elapsedMs: number;
   /** A note for the reader (what a DELETE or EXEC did, or that it changed sample data only). */
   readonly note?: string;
+  /** A meta answer that is one piece of text (`MetaPlan.text`), shown instead of the table. */
+  readonly text?: string;
 }
 
 /** An error shown in the alert region: from the SQL layer, the engine, or the GitHub client. */
