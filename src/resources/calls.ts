@@ -53,3 +53,21 @@ export function callKey(apiBaseUrl: string, call: ApiCall): string {
     .map((k) => [k, call.params[k]]);
   return JSON.stringify([apiBaseUrl.replace(/\/+$/, ''), call.resource, call.method, sorted]);
 }
+
+/**
+ * The request-body params of a call, by name: the method's params the resource puts in the body (an
+ * EXEC's `@@json` keys). Empty for every packages method, which take none; the confirmation dialog
+ * shows them with the request.
+ */
+export function bodyParams(
+  resource: ResourceDef,
+  method: MethodDef,
+  params: Readonly<Record<string, ParamValue>>,
+): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const name of [...method.requiredParams, ...method.optionalParams]) {
+    const value = params[name];
+    if (value !== undefined && resource.params[name]?.in === 'body') out[name] = value;
+  }
+  return out;
+}

@@ -6,8 +6,10 @@ import { fail, ok, sqlError, type Result, type Span } from './errors';
 export const MAX_FAN_OUT = 20;
 
 /**
- * Paging params belong to the GitHub client, which walks every page itself; a WHERE term on them
- * stays a local filter.
+ * Paging params: the GitHub client walks every page itself at the largest page size, unless the
+ * statement gives them (as StackQL's docs examples do): `per_page = 30` is sent as it is, and
+ * `page = 2` fetches that one page. Either way its rows carry the values, so the term also holds
+ * over them.
  */
 const PAGING = new Set(['page', 'per_page']);
 
@@ -28,7 +30,7 @@ export function paramNames(resource: ResourceDef, verb: SqlVerb): ReadonlySet<st
   const names = new Set<string>();
   for (const m of resource.methods) {
     if (m.sqlVerb !== verb) continue;
-    for (const p of [...m.requiredParams, ...m.optionalParams]) if (!PAGING.has(p)) names.add(p);
+    for (const p of [...m.requiredParams, ...m.optionalParams]) names.add(p);
   }
   return names;
 }
@@ -77,15 +79,15 @@ export function validateParam(
   if (!def) return bad(`is not a param of ${resource.id}.`);
   if (def.type === 'integer') {
     const min = def.minimum ?? Number.MIN_SAFE_INTEGER;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    // StackQL's docs quote every value (`package_version_id = '42'`): digits in quotes are that number.
+    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < min) {
       const what = min === 1 ? 'a positive integer' : `an integer of at least ${min}`;
-      return bad(
-        `must be ${what} without quotes, e.g. ${name} = ${Math.max(min, 1)}; got ${JSON.stringify(value)}.`,
-      );
+      const eg = Math.max(min, 1);
+      return bad(`must be ${what}, e.g. ${name} = ${eg} or '${eg}'; got ${sqlLiteral(value)}.`);
     }
-    if (def.maximum !== undefined && value > def.maximum)
-      return bad(`must be at most ${def.maximum}; got ${value}.`);
-    return ok(value);
+    if (def.maximum !== undefined && n > def.maximum) return bad(`must be at most ${def.maximum}; got ${n}.`);
+    return ok(n);
   }
   if (typeof value !== 'string') return bad(`must be a string in quotes, e.g. ${name} = '${String(value)}'.`);
   if (def.enum && !def.enum.includes(value)) {
@@ -106,6 +108,7 @@ export function buildCalls(
   source: string,
 ): Result<ApiCall[]> {
   const accepted = new Set([...method.requiredParams, ...method.optionalParams]);
+  const checked: { name: string; values: ParamValue[] }[] = [];
   for (const t of terms) {
     if (!accepted.has(t.name)) {
       return fail(
@@ -117,10 +120,13 @@ export function buildCalls(
         ),
       );
     }
+    const values: ParamValue[] = [];
     for (const v of t.values) {
-      const checked = validateParam(resource, t.name, v, source, t.span);
-      if (!checked.ok) return checked;
+      const valid = validateParam(resource, t.name, v, source, t.span);
+      if (!valid.ok) return valid;
+      values.push(valid.value);
     }
+    checked.push({ name: t.name, values });
   }
   const count = terms.reduce((n, t) => n * t.values.length, 1);
   if (count > MAX_FAN_OUT) {
@@ -134,6 +140,11 @@ export function buildCalls(
     );
   }
   let combos: Record<string, ParamValue>[] = [{}];
-  for (const t of terms) combos = combos.flatMap((c) => t.values.map((v) => ({ ...c, [t.name]: v })));
+  for (const t of checked) combos = combos.flatMap((c) => t.values.map((v) => ({ ...c, [t.name]: v })));
   return ok(combos.map((params) => ({ resource: resource.id, method: method.name, params })));
+}
+
+/** A value as SQL writes it: numbers bare, text in single quotes. */
+function sqlLiteral(value: ParamValue): string {
+  return typeof value === 'number' ? String(value) : `'${value.replaceAll("'", "''")}'`;
 }

@@ -1,5 +1,6 @@
-import { findResource, RESOURCES } from '../resources/registry';
+import { findResource, RESOURCES_AND_ALIASES } from '../resources/registry';
 import type { ResourceDef } from '../resources/types';
+import { NO_PICKS, picked, viaMembers, type Picks } from './aliases';
 import { checkSelect } from './check';
 import type { LocalTable } from './checkJoin';
 import { planJoin } from './joinPlan';
@@ -10,7 +11,7 @@ import { buildCalls, paramNames, pickMethod } from './params';
 import { blank, readDottedName, type Statement } from './statement';
 import { isKeyword } from './tokenize';
 import type { DeletePlan, SelectPlan } from './types';
-import { whereParams } from './where';
+import { unquoteIntegers, whereParams } from './where';
 
 /** A resource named in a statement (after FROM or JOIN), and where. */
 export interface NamedResource {
@@ -28,10 +29,12 @@ interface LocalText {
 /**
  * Rewrites the StackQL-only parts of a statement into text alasql can parse, without moving any
  * character: `FROM github.packages.org_versions` (or `JOIN …`) becomes `FROM org_versions` padded with
- * spaces, and a double-quoted known column (`"created_at"`, an identifier in SQLite) becomes
- * `[created_at]`. Other double-quoted text stays a string, which is also what SQLite falls back to.
+ * spaces (an alias's name becomes its picked member's, or the alias as one resource before a pick), a
+ * double-quoted known column (`"created_at"`, an identifier in SQLite) becomes `[created_at]`, and
+ * digits quoted for an integer param become the number (`unquoteIntegers`). Other double-quoted text
+ * stays a string, which is also what SQLite falls back to.
  */
-export function localText(st: Statement): Result<LocalText> {
+export function localText(st: Statement, picks: Picks = NO_PICKS): Result<LocalText> {
   const { tokens, source } = st;
   let text = st.blanked;
   const resources: NamedResource[] = [];
@@ -40,7 +43,7 @@ export function localText(st: Statement): Result<LocalText> {
     if (unknown || !(isKeyword(t, 'FROM') || isKeyword(t, 'JOIN'))) return;
     const name = readDottedName(tokens, i + 1);
     if (!name || tokens[name.next]?.text === '(') return; // a function in FROM: the checker refuses it
-    const found = findResource(name.parts.join('.'));
+    const found = picked(findResource(name.parts.join('.')), picks);
     if (!found) {
       if (name.parts.length >= 3) unknown = name.span; // shorter names: the checker reports unknown tables
       return;
@@ -53,7 +56,7 @@ export function localText(st: Statement): Result<LocalText> {
     const id = source.slice(unknown.start, unknown.end);
     const hint = nearest(
       id,
-      RESOURCES.map((r) => r.id),
+      RESOURCES_AND_ALIASES.map((r) => r.id),
     );
     return fail(
       sqlError(
@@ -70,6 +73,7 @@ export function localText(st: Statement): Result<LocalText> {
       text = text.slice(0, t.start) + `[${t.value}]` + text.slice(t.end);
     }
   }
+  text = unquoteIntegers(text, tokens, resources);
   return ok({ text, resources });
 }
 
@@ -83,7 +87,11 @@ const NO_TABLE = 'no_table';
 
 /** Plans a SELECT: checks it, reads the params from WHERE, picks the method, and the calls. */
 export function planSelect(st: Statement): Result<SelectPlan> {
-  const local = localText(st);
+  return viaMembers(st, planSelectOn);
+}
+
+function planSelectOn(st: Statement, picks: Picks): Result<SelectPlan> {
+  const local = localText(st, picks);
   if (!local.ok) return local;
   const { text, resources } = local.value;
   const checked = checkSelect(text, localTables(resources));
@@ -124,12 +132,16 @@ export function planSelect(st: Statement): Result<SelectPlan> {
  * statement names exactly the versions to delete and nothing is filtered locally first.
  */
 export function planDelete(st: Statement): Result<DeletePlan> {
+  return viaMembers(st, planDeleteOn);
+}
+
+function planDeleteOn(st: Statement, picks: Picks): Result<DeletePlan> {
   if (!isKeyword(st.tokens[1], 'FROM')) {
     return fail(
       sqlError('syntax', 'Write DELETE FROM github.<service>.<resource> WHERE …', st.source, st.tokens[0]),
     );
   }
-  const local = localText(st);
+  const local = localText(st, picks);
   if (!local.ok) return local;
   const { text } = local.value;
   const [named, other] = local.value.resources;

@@ -1,8 +1,10 @@
 import type { ParamValue } from '../resources/calls';
+import type { ResourceDef } from '../resources/types';
 import { kindOf, type AstNode } from './ast';
 import type { Span } from './errors';
 import { locate } from './locate';
 import type { ParamTerm } from './params';
+import { isKeyword, type Token } from './tokenize';
 
 /** The params a WHERE gives, and how many of its AND-ed terms are something else (local filters). */
 export interface WhereParams {
@@ -109,4 +111,59 @@ function literal(node: AstNode | undefined): ParamValue | undefined {
 
 function dedupe(values: readonly ParamValue[]): ParamValue[] {
   return [...new Set(values)];
+}
+
+const COMPARISONS: ReadonlySet<string> = new Set(['=', '==', '!=', '<>', '<', '>', '<=', '>=']);
+
+/**
+ * StackQL's docs quote every param value (`package_version_id = '42'`). The call takes the number
+ * (`validateParam`), and so must the local query: alasql compares strictly, so `= '42'` would drop
+ * every row, which carries its call's 42. Each quoted string of digits compared with an integer param
+ * of the named resources (`=`, `<>`, …, either side, or in an `IN` list) becomes that number, padded
+ * with spaces so no other character moves. Anything else in quotes ('4x2', '-1', '') stays text, for
+ * validation to refuse by name.
+ */
+export function unquoteIntegers(
+  text: string,
+  tokens: readonly Token[],
+  named: readonly { readonly resource: ResourceDef }[],
+): string {
+  const integers = new Set(
+    named.flatMap(({ resource: r }) =>
+      Object.values(r.params)
+        .filter(
+          (p) => p.type === 'integer' && r.fields.every((f) => f.name !== p.name || f.type === 'integer'),
+        )
+        .map((p) => p.name),
+    ),
+  );
+  const isParam = (t: Token | undefined) =>
+    (t?.kind === 'word' || t?.kind === 'quoted') && integers.has(t.value);
+  const digits = (t: Token | undefined): t is Token =>
+    (t?.kind === 'string' || (t?.kind === 'quoted' && t.text.startsWith('"'))) && /^\d+$/.test(t.value);
+  let out = text;
+  const unquote = (t: Token) => {
+    out = out.slice(0, t.start) + t.value.padEnd(t.end - t.start) + out.slice(t.end);
+  };
+  tokens.forEach((t, i) => {
+    if (isParam(t) && tokens[i + 1]?.text === '.') return; // a qualifier named like a param
+    const op = tokens[i + 1]?.text ?? '';
+    const value = tokens[i + 2];
+    if (isParam(t) && COMPARISONS.has(op) && digits(value)) unquote(value);
+    if (digits(t) && COMPARISONS.has(op) && isParam(lastOfName(tokens, i + 2))) unquote(t);
+    const inAt = isKeyword(tokens[i + 1], 'NOT') ? i + 2 : i + 1;
+    if (!isParam(t) || !isKeyword(tokens[inAt], 'IN') || tokens[inAt + 1]?.text !== '(') return;
+    for (let j = inAt + 2; j < tokens.length && tokens[j]?.text !== ')'; j++) {
+      const item = tokens[j];
+      if (digits(item)) unquote(item);
+    }
+  });
+  return out;
+}
+
+/** The last part of the dotted name starting at token `i` (`v.package_version_id` → its column). */
+function lastOfName(tokens: readonly Token[], i: number): Token | undefined {
+  let j = i;
+  while (tokens[j + 1]?.text === '.') j += 2;
+  return tokens[j];
 }

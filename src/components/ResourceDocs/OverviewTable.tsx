@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
+import { aliasesOf } from '@site/src/resources/registry';
 import CopyableCode from '../CopyableCode/CopyableCode';
 import { useResource } from './useResource';
 
@@ -7,9 +8,13 @@ export interface ResourceTableProps {
   readonly resource: string;
 }
 
-/** Name, Type and Id of a resource, as the provider's pages show them. */
+/**
+ * Name, Type and Id of a resource, as the provider's pages show them, and the names today's StackQL
+ * provider gives it (`github.packages.package_versions`), which statements may use too.
+ */
 export function OverviewTable({ resource }: ResourceTableProps): ReactNode {
   const def = useResource(resource);
+  const aliases = aliasesOf(def);
   return (
     <table>
       <tbody>
@@ -29,6 +34,19 @@ export function OverviewTable({ resource }: ResourceTableProps): ReactNode {
             <CopyableCode code={def.id} />
           </td>
         </tr>
+        {aliases.length > 0 && (
+          <tr>
+            <th scope="row">Also known as</th>
+            <td>
+              {aliases.map((id, i) => (
+                <Fragment key={id}>
+                  {i > 0 && ', '}
+                  <CopyableCode code={id} />
+                </Fragment>
+              ))}
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

@@ -9,7 +9,7 @@ import {
   SqlExamples,
 } from '../../../src/components/ResourceDocs';
 import { methodExample } from '../../../src/components/ResourceDocs/methodExample';
-import { findService, getResource } from '../../../src/resources/registry';
+import { ALIASES, findService, getResource } from '../../../src/resources/registry';
 import { copyableNames, links, playgroundOpeners, tableHeader, tableRows, text } from './html';
 import { readOriginalResourcePage, readOriginalServicePage } from './originals';
 
@@ -34,8 +34,16 @@ describe.each(NAMES)('the %s page', (name) => {
   });
 
   it('shows every Overview row of the original', () => {
-    const rows = tableRows(render(OverviewTable));
+    const rows = tableRows(render(OverviewTable)).filter(([k]) => k !== 'Also known as');
     expect(Object.fromEntries(rows.map(([k = '', v = '']) => [k, v]))).toEqual(original.overview);
+  });
+
+  it("says which of today's StackQL names it is also known by, each copyable, from the catalogue", () => {
+    const html = render(OverviewTable);
+    const aka = tableRows(html).find(([k]) => k === 'Also known as');
+    const aliases = ALIASES.filter((a) => a.members.includes(def())).map((a) => a.id);
+    expect(aka?.[1]).toBe(aliases.length > 0 ? aliases.join(', ') : undefined);
+    for (const id of aliases) expect(copyableNames(html)).toContain(id);
   });
 
   it('shows every field of the original: name, datatype and description, in order', () => {

@@ -145,7 +145,7 @@ describe('SELECT refusals', () => {
     expect(e).toMatchObject({ line: 1, column: sql.indexOf("package_type = 'pip'") + 1 });
   });
 
-  it.each([`0`, `-3`, `1.5`, `'12'`])('refuses package_version_id = %s', (value) => {
+  it.each([`0`, `-3`, `1.5`, `'4x2'`, `'-1'`, `''`])('refuses package_version_id = %s', (value) => {
     const e = error(`SELECT * FROM ${T} ${W} AND package_version_id = ${value}`);
     expect(e.code).toBe('invalid-param');
     expect(e.message).toMatch(/package_version_id must be a positive integer/);

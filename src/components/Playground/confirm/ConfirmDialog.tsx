@@ -11,8 +11,9 @@ export interface ConfirmDialogProps {
 }
 
 /**
- * The only way a DELETE or EXEC is sent: a modal listing the exact requests, what they touch (a
- * version's name and tags; a package and how many versions go with it) and the scope they need. Escape and Cancel send nothing. The title and every line
+ * The only way a DELETE or EXEC is sent: a modal listing the exact requests (with their body params,
+ * an EXEC's `@@json`), what they touch (a version's name and tags; a package and how many versions go
+ * with it) and the scope they need. Escape and Cancel send nothing. The title and every line
  * say what each request's HTTP method does (`confirmText.ts`), not what the statement's keyword was.
  */
 export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmDialogProps): ReactNode {
@@ -45,6 +46,11 @@ export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmD
         {pending.targets.map((t) => (
           <li key={t.request}>
             <code className={styles.request}>{t.request}</code>
+            {t.body && (
+              <div>
+                with the body <code className={styles.request}>{JSON.stringify(t.body)}</code>
+              </div>
+            )}
             <div>
               {targetLabel(t)}
               {t.subject === 'version' && t.name !== undefined && (

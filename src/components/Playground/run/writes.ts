@@ -1,7 +1,7 @@
-import { buildPath } from '@site/src/resources/calls';
-import type { ApiCall } from '@site/src/resources/calls';
+import { bodyParams, buildPath } from '@site/src/resources/calls';
+import type { ApiCall, ParamValue } from '@site/src/resources/calls';
 import { findMethod, findResource } from '@site/src/resources/registry';
-import type { MethodDef } from '@site/src/resources/types';
+import type { MethodDef, ResourceDef } from '@site/src/resources/types';
 import { GitHubError, type GitHubClient, type Row } from '@site/src/github';
 import type { DeletePlan, ExecPlan } from '@site/src/sql/types';
 import { fromUnknown } from './toPlaygroundError';
@@ -24,6 +24,8 @@ export interface WriteTarget {
   readonly subject: WriteSubject;
   /** `DELETE https://api.github.com/orgs/…/versions/123`: exactly the request Confirm sends. */
   readonly request: string;
+  /** The request's body params (an EXEC's `@@json` keys), when it has any. */
+  readonly body?: Readonly<Record<string, ParamValue>>;
   /** The last path param of the request: a version id, or a package name. */
   readonly id: number | string;
   /** The version's name (a tag digest, a semver), or the package's. */
@@ -87,7 +89,7 @@ function detailsOf(subject: WriteSubject, call: ApiCall, found: LookupResult): P
 }
 
 /** The method each call sends and its action; refuses a call that is not a write before any request. */
-function writeMethodOf(call: ApiCall): { method: MethodDef; action: WriteAction } {
+function writeMethodOf(call: ApiCall): { resource: ResourceDef; method: MethodDef; action: WriteAction } {
   const resource = findResource(call.resource);
   const method = resource && findMethod(resource, call.method);
   const action = method && writeActionOf(method);
@@ -97,7 +99,7 @@ function writeMethodOf(call: ApiCall): { method: MethodDef; action: WriteAction 
       `${call.method} is not a DELETE or restore request, so it is not sent from the confirmation dialog; write it as a SELECT.`,
     );
   }
-  return { method, action };
+  return { resource, method, action };
 }
 
 /**
@@ -113,10 +115,18 @@ export async function prepareWrite(
 ): Promise<PendingWrite> {
   const writes = plan.calls.map((call) => ({ call, ...writeMethodOf(call) }));
   const targets: WriteTarget[] = [];
-  for (const { call, method, action } of writes) {
+  for (const { call, resource, method, action } of writes) {
     const request = `${method.http.method} ${client.baseUrl}${buildPath(method, call.params)}`;
     const subject = subjectOf(call);
-    const base = { call, action, subject, request, id: idOf(method, call) };
+    const body = bodyParams(resource, method, call.params);
+    const base = {
+      call,
+      action,
+      subject,
+      request,
+      id: idOf(method, call),
+      ...(Object.keys(body).length > 0 ? { body } : {}),
+    };
     try {
       const found = await lookUpTarget(action, method, call, client, signal);
       targets.push({ ...base, ...detailsOf(subject, call, found) });
