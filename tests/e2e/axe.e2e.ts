@@ -1,18 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AxeResults, RunOptions } from 'axe-core';
+import { createSampleDataset } from '../../src/github/sample/dataset';
 import { docPath, RESOURCES } from '../../src/resources/registry';
 import { useBrowser } from './support/browser';
-import { resultStatus, runQuery, waitForPlayground } from './support/playground';
+import {
+  alertText,
+  finishedRuns,
+  resultStatus,
+  runQuery,
+  setSql,
+  waitForPlayground,
+  waitForRuns,
+} from './support/playground';
 
 /**
  * Accessibility: axe-core over every page of the production build (its sitemap), in both colour
  * schemes and at a wide and a narrow width, plus the playground's states a reader reaches (a result on
- * screen, the data-source settings open). Any violation fails, listed with its rule, impact, targets
- * and markup. Rules are never disabled here: a violation is fixed in the theme or the component.
+ * screen, the data-source settings open; a syntax error and a refused query; the JSON and Requests
+ * views; the share and export notes; SHOW METHODS, DESCRIBE and a JOIN with its plan; the editor's
+ * completions and hovers; a DELETE's confirmation and outcome). Any violation fails, listed with its
+ * rule, impact, targets and markup. Rules are never disabled here: a violation is fixed in the theme
+ * or the component.
  */
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -47,6 +60,20 @@ const WIDTHS = [
 
 const browser = useBrowser();
 
+/** The SQL the playground walk loads: each brings the playground to one state a reader reaches. */
+const SYNTAX_ERROR = 'SELEC name FROM github.packages.org_versions';
+const MISSING_PARAMS = "SELECT id FROM github.packages.org_versions WHERE org = 'acme'";
+const WITH_JSON =
+  "SELECT id, name, metadata FROM github.packages.org_versions WHERE org = 'acme' AND package_name = 'web/frontend' AND package_type = 'container' LIMIT 5";
+const HOVERED = "SELECT name FROM github.packages.org_versions WHERE org = 'acme'";
+const JOIN = `SELECT p.name AS package, v.name AS version, v.created_at
+FROM github.packages.org_packages p
+JOIN github.packages.org_versions v
+  ON v.package_name = p.name AND v.package_type = p.package_type
+WHERE p.org = 'acme' AND p.package_type = 'container' AND v.org = 'acme'`;
+const VERSION_ID = createSampleDataset().packages.find((p) => p.name === 'api-server')?.versions[5]?.id ?? 0;
+const DELETE_VERSION = `DELETE FROM github.packages.org_versions WHERE org = 'acme' AND package_name = 'api-server' AND package_type = 'container' AND package_version_id = ${String(VERSION_ID)}`;
+
 /** The page's window once axe-core is in it. */
 interface AxeWindow {
   readonly axe: { run(context: Document, options: RunOptions): Promise<AxeResults> };
@@ -71,6 +98,30 @@ async function runAxe(page: Page, label: string): Promise<string[]> {
         (node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}` : ''),
     ),
   );
+}
+
+/**
+ * Points the mouse at the middle of `word`'s first occurrence in the editor's text, as a reader does
+ * to see its hover (the editor's spans are redrawn as it renders, so a point, not an element).
+ */
+async function hoverWord(page: Page, word: string): Promise<void> {
+  const at = await page.evaluate((w) => {
+    for (const span of Array.from(document.querySelectorAll('.monaco-editor .view-line span span'))) {
+      const text = span.firstChild;
+      const i = text?.textContent?.indexOf(w) ?? -1;
+      if (!text || i < 0) continue;
+      // In the middle of the window: not under the sticky navigation bar.
+      span.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + w.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    return undefined;
+  }, word);
+  if (!at) throw new Error(`"${word}" is not in the editor`);
+  await page.mouse.move(at.x, at.y);
 }
 
 /** Waits until the page has settled: hydrated (done by open/goto below) and, if any, the playground up. */
@@ -168,5 +219,128 @@ describe.each(
       expect(found, found.join('\n')).toEqual([]);
     },
     120_000,
+  );
+
+  it.each(['/playground', docPath({ service: 'packages', name: 'org_versions' })])(
+    'finds no violation on %s in the states a reader walks through (errors, views, dialog, editor widgets, JOIN)',
+    async (path) => {
+      const { page } = await browser.open(`${path}#sql=${compressToEncodedURIComponent(SYNTAX_ERROR)}`, {
+        colorScheme,
+        viewport,
+        clipboard: true,
+      });
+      await settle(page, path);
+      const label = `${path} [${colorScheme}, ${String(width)} px]`;
+      const found: string[] = [];
+      const check = async (state: string): Promise<void> => {
+        await page.waitForTimeout(150);
+        found.push(...(await runAxe(page, `${label} ${state}`)));
+      };
+      const editor = page.locator('.monaco-editor').first();
+
+      // A syntax error: loaded from a shared link (its note shown), underlined, its hover, then run.
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: 20_000 });
+      await check('with a shared link loaded and a syntax error underlined');
+      await hoverWord(page, 'SELEC');
+      await page.locator('.monaco-hover').filter({ hasText: /./ }).first().waitFor({ state: 'visible' });
+      await check("with the syntax error's hover open");
+      await page.mouse.move(0, 0);
+      await runQuery(page);
+      await expect.poll(() => alertText(page)).not.toBe('');
+      await check('with a syntax error shown');
+
+      // A refused query: a SELECT missing its required params.
+      await setSql(page, MISSING_PARAMS);
+      await runQuery(page);
+      await expect.poll(() => alertText(page)).toContain('package_name');
+      await check('with a refused query shown');
+
+      // A result with JSON cells, a cell expanded, then each of the result's views.
+      await setSql(page, WITH_JSON);
+      await runQuery(page);
+      await expect.poll(() => resultStatus(page).innerText()).toContain('5 rows from sample data');
+      await page
+        .getByRole('table', { name: 'Query results' })
+        .getByRole('button', { name: 'Expand' })
+        .first()
+        .click();
+      await page.getByRole('region', { name: 'Cell value' }).waitFor();
+      await check('with a JSON cell expanded');
+      await page.getByRole('button', { name: 'JSON', exact: true }).click();
+      await page.getByLabel('Results as JSON').waitFor();
+      await check('with the JSON view');
+      await page.getByRole('button', { name: /^Requests/ }).click();
+      await check('with the Requests view');
+      await page.getByRole('button', { name: 'Table', exact: true }).click();
+
+      // Share and export (buttons, no menus): their notes shown, the history filled. The example and
+      // history pickers are native selects: their open lists are the browser's, not the page's.
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await page.getByText(/^Link copied/).waitFor();
+      await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+      await page.getByText('Copied as Markdown').waitFor();
+      await check('with the share and export notes shown');
+
+      // SHOW METHODS, DESCRIBE, and a JOIN with its plan (the completions its text brought up still
+      // open), then its result.
+      await setSql(page, 'SHOW METHODS IN github.packages.org_versions');
+      await runQuery(page);
+      await expect.poll(() => resultStatus(page).innerText()).toMatch(/^4 rows/);
+      await check('with SHOW METHODS');
+      await setSql(page, 'DESCRIBE github.packages.org_versions');
+      await runQuery(page);
+      await expect.poll(() => resultStatus(page).innerText()).toMatch(/^\d+ rows/);
+      await check('with DESCRIBE');
+      await setSql(page, JOIN);
+      await page.getByText(/at most 50 calls/).waitFor();
+      await check("with a JOIN's plan");
+      await runQuery(page);
+      await expect.poll(() => resultStatus(page).innerText()).toMatch(/\d+ rows from sample data/);
+      await check('with a JOIN result and its plan');
+
+      // Monaco's completions, with and without their documentation, then a hover.
+      await setSql(page, 'SELECT package_ht');
+      await page.keyboard.press('Control+Space');
+      await page
+        .locator('.suggest-widget')
+        .getByText('package_html_url')
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await check('with the completions open');
+      await page.keyboard.press('Escape');
+      // A param's completion with its documentation beside it (Ctrl+Space again shows it).
+      await setSql(page, `${HOVERED} AND package_ty`);
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-widget').getByText('package_type').first().waitFor({ timeout: 10_000 });
+      const details = page.locator('.suggest-details').filter({ hasText: /./ });
+      if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+      await details.waitFor({ state: 'visible' });
+      await check('with the completions and their documentation open');
+      await page.keyboard.press('Escape');
+      await setSql(page, HOVERED);
+      await page.keyboard.press('Escape'); // the completions the text brought up would cover the word
+      await hoverWord(page, 'org_versions');
+      await page
+        .locator('.monaco-hover')
+        .filter({ hasText: 'resource' })
+        .first()
+        .waitFor({ state: 'visible' });
+      await check('with a hover open');
+      await page.mouse.move(0, 0);
+
+      // A DELETE's confirmation dialog (sample data), then its outcome.
+      await setSql(page, DELETE_VERSION);
+      await page.getByRole('button', { name: 'Run query' }).click();
+      await page.getByRole('dialog').waitFor();
+      await check("with a DELETE's confirmation open");
+      const before = await finishedRuns(page);
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+      await waitForRuns(page, before);
+      await page.getByRole('list', { name: 'What happened' }).waitFor();
+      await check("with a DELETE's outcome");
+
+      expect(found, found.join('\n')).toEqual([]);
+    },
+    180_000,
   );
 });

@@ -1,7 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useColorMode } from '@docusaurus/theme-common';
-import { RESOURCES } from '@site/src/resources/registry';
+import { RESOURCES_AND_ALIASES } from '@site/src/resources/registry';
 import { diagnose, diagnosticsDelay } from './diagnostics';
 import { monaco } from './monaco';
 import { registerSqlLanguage } from './language';
@@ -19,9 +19,10 @@ export interface SqlEditorProps {
 const OWNER = 'stackql';
 
 /**
- * Monaco for StackQL SQL: completions and hovers from the catalogue (every resource, the statement's
- * tables and their aliases), the planner's errors underlined as you type (parse errors, forbidden
- * constructs, missing or bad params), Ctrl/Cmd+Enter runs.
+ * Monaco for StackQL SQL: completions and hovers from the catalogue (every resource and the names
+ * today's StackQL gives them, the statement's tables and their aliases), the planner's errors
+ * underlined as you type (parse errors, forbidden constructs, missing or bad params), Ctrl/Cmd+Enter
+ * runs.
  */
 const LIGHT_THEME = 'stackql-light';
 const DARK_THEME = 'stackql-dark';
@@ -60,10 +61,14 @@ export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditor
   const editorRef = useRef<Parameters<OnMount>[0] | undefined>(undefined);
   // How long the last check took: a slow one spaces out the next (see diagnosticsDelay).
   const lastCheckMs = useRef(0);
+  // The first check waits for the editor: text that is there before it mounts (a shared link, an
+  // example) is underlined too.
+  const [mounted, setMounted] = useState(false);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    registerSqlLanguage(monaco, RESOURCES);
+    setMounted(true);
+    registerSqlLanguage(monaco, RESOURCES_AND_ALIASES);
     // addAction binds the key to this editor only, not to every Monaco on the page.
     editor.addAction({
       id: 'stackql.run',
@@ -102,7 +107,7 @@ export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditor
     return () => {
       window.clearTimeout(timer);
     };
-  }, [value]);
+  }, [value, mounted]);
 
   return (
     <Editor

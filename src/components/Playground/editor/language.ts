@@ -41,10 +41,13 @@ export function registerSqlLanguage(monaco: typeof Monaco, resources: readonly R
       const entries = completionsAt(model.getValue(), model.getOffsetAt(position), resources);
       return {
         suggestions: entries.map((e, i) => ({
-          label: e.label,
+          // The detail as the label's description, shown on every row and part of each option's
+          // accessible name ("id, integer, Field"); as a plain `detail` it shows on the selected row
+          // only and is missing from that name. Its leading space keeps the row's text two words
+          // ("id integer", not "idinteger") for what reads the text rather than the layout.
+          label: { label: e.label, description: ` ${e.detail}` },
           kind: kindOf(monaco, e.kind),
           insertText: e.insertText,
-          detail: e.detail,
           documentation: e.documentation,
           // The order completionsAt chose (aliases and columns before keywords), not alphabetical.
           sortText: String(i).padStart(5, '0'),

@@ -56,9 +56,30 @@ export function ResultsPanel({ result, log, engine, apiBaseUrl, exportName }: Re
       <p role="status" aria-live="off" className={result?.partial ? styles.partial : styles.status}>
         {result ? resultSummary(result) : 'Run a query to see results.'}
       </p>
-      {view === 'table' && result && <ResultsTable result={result} rows={rows} apiBaseUrl={apiBaseUrl} />}
+      {view === 'table' && result?.text !== undefined && (
+        <pre
+          className={styles.answer}
+          // Scrolls when long: focusable, so a keyboard can scroll it (WCAG 2.1.1).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+          role="region"
+          aria-label="Result text"
+        >
+          {result.text}
+        </pre>
+      )}
+      {view === 'table' && result && result.text === undefined && (
+        <ResultsTable result={result} rows={rows} apiBaseUrl={apiBaseUrl} />
+      )}
       {view === 'json' && result && (
-        <pre className={styles.jsonView} aria-label="Results as JSON">
+        <pre
+          className={styles.jsonView}
+          // Scrolls when long or wide: focusable, so a keyboard can scroll it (WCAG 2.1.1).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+          role="region"
+          aria-label="Results as JSON"
+        >
           {toJson(result.columns, result.rows.slice(0, JSON_ROWS))}
           {result.total > JSON_ROWS
             ? `\n… ${result.total - JSON_ROWS} more rows: use Export JSON for all.`
