@@ -37,11 +37,26 @@ export function queryParams(
   method: MethodDef,
   params: Readonly<Record<string, ParamValue>>,
 ): Record<string, ParamValue> {
+  return methodParams(
+    method,
+    params,
+    (name) => !method.http.path.includes(`{${name}}`) && resource.params[name]?.in !== 'body',
+  );
+}
+
+/**
+ * The params of `params` that `method` takes (and `keep` keeps), required then optional, in the
+ * method's order.
+ */
+export function methodParams(
+  method: MethodDef,
+  params: Readonly<Record<string, ParamValue>>,
+  keep: (name: string) => boolean = () => true,
+): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
   for (const name of [...method.requiredParams, ...method.optionalParams]) {
     const value = params[name];
-    const inPath = method.http.path.includes(`{${name}}`);
-    if (value !== undefined && !inPath && resource.params[name]?.in !== 'body') out[name] = value;
+    if (value !== undefined && keep(name)) out[name] = value;
   }
   return out;
 }
@@ -64,10 +79,5 @@ export function bodyParams(
   method: MethodDef,
   params: Readonly<Record<string, ParamValue>>,
 ): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  for (const name of [...method.requiredParams, ...method.optionalParams]) {
-    const value = params[name];
-    if (value !== undefined && resource.params[name]?.in === 'body') out[name] = value;
-  }
-  return out;
+  return methodParams(method, params, (name) => resource.params[name]?.in === 'body');
 }

@@ -1,4 +1,4 @@
-import type { ApiCall, ParamValue } from '@site/src/resources/calls';
+import { methodParams, type ApiCall } from '@site/src/resources/calls';
 import { findMethod, findResource } from '@site/src/resources/registry';
 import type { MethodDef, ResourceDef } from '@site/src/resources/types';
 import { GitHubError, isGitHubError, type GitHubClient, type Row } from '@site/src/github';
@@ -15,19 +15,6 @@ export interface LookupResult {
   readonly hidden?: boolean;
   /** The row schema of the lookup's resource (`package`, `package-version`): what the write touches. */
   readonly rowSchema?: string;
-}
-
-/** The params of `call` that `method` takes. */
-function paramsFor(
-  method: MethodDef,
-  params: Readonly<Record<string, ParamValue>>,
-): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  for (const name of [...method.requiredParams, ...method.optionalParams]) {
-    const value = params[name];
-    if (value !== undefined) out[name] = value;
-  }
-  return out;
 }
 
 /**
@@ -71,7 +58,7 @@ export async function lookUpTarget(
   const list = action.verb === 'Restore' ? deletedListOf(resource, get) : undefined;
   const key = lastPathParam(get);
   if (list && key !== undefined) {
-    const params = { ...paramsFor(list, call.params), state: 'deleted' };
+    const params = { ...methodParams(list, call.params), state: 'deleted' };
     const deleted = await client.run({ resource: resource.id, method: list.name, params }, { signal });
     const row = deleted.rows.find((r) => r.id === call.params[key]);
     if (!row)
@@ -83,7 +70,7 @@ export async function lookUpTarget(
   }
   try {
     const found = await client.run(
-      { resource: resource.id, method: get.name, params: paramsFor(get, call.params) },
+      { resource: resource.id, method: get.name, params: methodParams(get, call.params) },
       { signal },
     );
     return { row: found.rows[0], rowSchema };
