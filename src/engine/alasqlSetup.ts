@@ -4,7 +4,8 @@ import { sqliteMax, sqliteMin } from '../sql/aggregates';
 import { jsonArrayLength, jsonType } from '../sql/json';
 import { DISTINCT_AGGREGATES } from './distinct';
 import { freezeRealm, hardenAlasql } from './harden';
-import { SQLITE_FUNCTIONS, sqliteSum } from './sqliteFunctions';
+import { SQLITE_AGGREGATES } from './sqliteAggregates';
+import { SQLITE_FUNCTIONS } from './sqliteFunctions';
 import { TEXT_FUNCTIONS } from './textFunctions';
 
 let done = false;
@@ -32,7 +33,8 @@ export function setUpEngineRealm(): void {
   // Reducers named as the aggregates they replace, so an unaliased column is still called MAX(x).
   alasql.aggr.MAX = sqliteMax;
   alasql.aggr.MIN = sqliteMin;
-  alasql.aggr.SUM = sqliteSum;
+  // SUM, group_concat, json_group_array, json_group_object as SQLite computes them.
+  Object.assign(alasql.aggr, SQLITE_AGGREGATES);
   Object.assign(alasql.aggr, DISTINCT_AGGREGATES);
   freezeRealm();
 }

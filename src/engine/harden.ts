@@ -91,6 +91,11 @@ export function hardenAlasql(): void {
   // divisor); `real` is the checker's mark, written into the code as the literal true or false.
   const toJS = a.yy.Op.prototype.toJS;
   a.yy.Op.prototype.toJS = function (context, tableid, defcols) {
+    if (this.op === 'GLOB') {
+      const left = this.left.toJS(context, tableid, defcols);
+      const right = this.right.toJS(context, tableid, defcols);
+      return `alasql.fn.glob(${right}, ${left})`;
+    }
     if (this.op === '/' || this.op === '%') {
       const left = this.left.toJS(context, tableid, defcols);
       const right = this.right.toJS(context, tableid, defcols);

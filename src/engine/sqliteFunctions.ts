@@ -151,12 +151,38 @@ export function remainder(x: unknown, y: unknown): number | undefined {
   return a % b;
 }
 
-/** SQLite's `SUM(x)` as an alasql reducer: NULL over no non-NULL value, text by its numeric prefix. */
-export function sqliteSum(value: unknown, acc: unknown, stage: number): unknown {
-  if (stage === 1) return isNull(value) ? null : sqliteNumber(value);
-  if (stage === 3) return acc ?? null;
-  if (isNull(value)) return acc;
-  return (typeof acc === 'number' ? acc : 0) + sqliteNumber(value);
+/** SQLite `typeof(x)`: 'null', 'integer', 'real' or 'text' (a JSON column is text in SQLite). */
+export function typeOf(x: unknown): string {
+  if (isNull(x)) return 'null';
+  if (typeof x === 'number') return Number.isInteger(x) ? 'integer' : 'real';
+  if (typeof x === 'boolean' || typeof x === 'bigint') return 'integer';
+  return 'text';
+}
+
+/** A GLOB pattern as a RegExp: `*`, `?` and `[…]` (`[^…]` negated, ranges), case-sensitive. */
+function globRegExp(pattern: string): RegExp {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charAt(i);
+    if (c === '*') out += '[\\s\\S]*';
+    else if (c === '?') out += '[\\s\\S]';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 2);
+      if (close === -1) return /(?!)/;
+      let set = pattern.slice(i + 1, close);
+      const negate = set.startsWith('^');
+      if (negate) set = set.slice(1);
+      out += `[${negate ? '^' : ''}${set.replace(/[\\\]]/g, '\\$&')}]`;
+      i = close;
+    } else out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`, 'u');
+}
+
+/** SQLite `glob(pattern, x)`, which `x GLOB pattern` calls: NULL if either is NULL. */
+export function glob(pattern: unknown, x: unknown): number | undefined {
+  if (isNull(pattern) || isNull(x)) return undefined;
+  return globRegExp(sqlText(pattern)).test(sqlText(x)) ? 1 : 0;
 }
 
 /** Internal names the engine's code generation calls for `/` and `%` (see harden.ts). */
@@ -175,6 +201,8 @@ export const SQLITE_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unk
   scalar_max: scalarMax,
   scalar_min: scalarMin,
   split_part: splitPart,
+  typeof: typeOf,
+  glob,
   [DIVIDE_OPERATOR]: divide,
   [REMAINDER_OPERATOR]: remainder,
   ...DATE_FUNCTIONS,

@@ -7,7 +7,8 @@ import alasql from 'alasql';
  * INDEX …); the playground only ever gives it a SELECT. So, once per realm before anything is parsed
  * (ast.ts and alasqlTokens.ts import this module first), its lexer rules change:
  * - words that are aggregates or functions in a SELECT are keywords only before `(`;
- * - words only other statements use are never keywords.
+ * - words only other statements use are never keywords (and GROUP_CONCAT, whose MySQL form with
+ *   SEPARATOR alasql parses, so that SQLite's `group_concat(x, sep)` is an ordinary call).
  * Either way the word is then an identifier, which the checker treats as any column or alias.
  * Rules keep alasql's `^(?:…)` form, which alasqlTokens.ts reads.
  */
@@ -40,6 +41,7 @@ const NEVER = [
   'EXPLAIN',
   'SHOW',
   'SOURCE',
+  'GROUP_CONCAT',
 ];
 
 /** Words this module made names (for messages and the editor). */

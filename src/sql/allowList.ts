@@ -31,6 +31,7 @@ export const BINARY_OPS: ReadonlySet<string> = new Set([
   'NOT BETWEEN',
   'IS',
   'IS NOT',
+  'GLOB',
 ]);
 
 /** Unary operators; alasql records plain parentheses as a UniOp with no operator. */
@@ -57,12 +58,28 @@ export const SQLITE_FUNCTIONS: ReadonlyMap<string, string> = new Map([
   ['max', 'scalar_max'],
   ['min', 'scalar_min'],
   ['split_part', 'split_part'],
+  ['typeof', 'typeof'],
+  ['glob', 'glob'],
   ['date', 'date'],
   ['time', 'time'],
   ['datetime', 'datetime'],
   ['julianday', 'julianday'],
   ['unixepoch', 'unixepoch'],
   ['strftime', 'strftime'],
+]);
+
+/**
+ * SQLite's aggregates alasql lacks, by the reader's name (any case) → the reducer the engine registers
+ * (src/engine/sqliteAggregates.ts), with how many arguments each takes. The checker turns the call
+ * into an alasql REDUCE aggregate.
+ */
+export const SQLITE_AGGREGATES: ReadonlyMap<
+  string,
+  { readonly reducer: string; readonly args: readonly [number, number] }
+> = new Map([
+  ['group_concat', { reducer: 'STACKQL_GROUP_CONCAT', args: [1, 2] }],
+  ['json_group_array', { reducer: 'STACKQL_JSON_GROUP_ARRAY', args: [1, 1] }],
+  ['json_group_object', { reducer: 'STACKQL_JSON_GROUP_OBJECT', args: [2, 2] }],
 ]);
 
 /** alasql's built-in scalar functions the playground allows, upper case (alasql's own spelling). */

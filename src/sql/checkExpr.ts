@@ -1,9 +1,12 @@
+import alasql from 'alasql';
+
 import {
   AGGREGATES,
   BINARY_OPS,
   BUILTIN_FUNCTIONS,
   CAST_TYPES,
   JSON_FUNCTIONS,
+  SQLITE_AGGREGATES,
   SQLITE_FUNCTIONS,
   UNARY_OPS,
   isReservedName,
@@ -117,6 +120,11 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
   const kind = kindOf(value);
   if (!kind || kind === 'Select' || kind === 'Table' || kind === 'Expression') return rejectNode(value, err);
   const node = value as AstNode;
+  // alasql parses `group_concat(…)` (these two spellings) as its own REDUCE aggregate.
+  if (kind === 'AggrValue' && node.aggregatorid === 'REDUCE' && typeof node.funcid === 'string') {
+    const aggregate = SQLITE_AGGREGATES.get(node.funcid.toLowerCase());
+    if (aggregate) return fromParsedReduce(node, node.funcid, aggregate, ctx, err);
+  }
   const allowed = NODE_KEYS[kind] ?? [];
   for (const key of Object.keys(node)) {
     if (node[key] === undefined || key === 'as' || allowed.includes(key)) continue;
@@ -302,6 +310,8 @@ function checkFunction(
   err: (m: string, ...n: string[]) => SqlError,
 ): SqlError | undefined {
   const raw = typeof node.funcid === 'string' ? node.funcid : '';
+  const aggregate = SQLITE_AGGREGATES.get(raw.toLowerCase());
+  if (aggregate) return toAggregate(node, raw, aggregate, ctx, err);
   const sqlite = SQLITE_FUNCTIONS.get(raw.toLowerCase());
   if (sqlite !== undefined) node.funcid = sqlite;
   else if (JSON_NAMES.has(raw.toLowerCase())) node.funcid = raw.toLowerCase();
@@ -310,6 +320,84 @@ function checkFunction(
   const args = node.args === undefined ? [] : node.args;
   if (!Array.isArray(args)) return err('Malformed function call.', raw);
   for (const a of args as unknown[]) {
+    const e = checkExpression(a, ctx);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+const AggrValue = (alasql as unknown as { yy: { AggrValue: { prototype: object } } }).yy.AggrValue;
+
+/**
+ * A call of one of SQLite's aggregates alasql lacks (`group_concat(name, '; ')`), which alasql parsed
+ * as a plain function, made the REDUCE aggregate of the engine's reducer, after its arguments are
+ * checked. `group_concat(DISTINCT …)` is refused: alasql's parse of a call drops the DISTINCT.
+ */
+function toAggregate(
+  node: AstNode,
+  raw: string,
+  aggregate: { readonly reducer: string; readonly args: readonly [number, number] },
+  ctx: ExprContext,
+  err: (m: string, ...n: string[]) => SqlError,
+): SqlError | undefined {
+  const args = Array.isArray(node.args) ? (node.args as unknown[]) : [];
+  if (new RegExp(`\\b${raw}\\s*\\(\\s*DISTINCT\\b`, 'i').test(ctx.text)) {
+    return err(`${raw}(DISTINCT …) is not supported yet: write ${raw}(…) over a GROUP BY instead.`, raw);
+  }
+  const e = checkAggregateArgs(args, raw, aggregate, ctx, err);
+  if (e) return e;
+  ctx.aggregates++;
+  Object.setPrototypeOf(node, AggrValue.prototype);
+  node.aggregatorid = 'REDUCE';
+  node.funcid = aggregate.reducer;
+  node.expression = args[0];
+  Reflect.deleteProperty(node, 'over');
+  return undefined;
+}
+
+/** `group_concat(…)` as alasql parsed it (a REDUCE aggregate of its own): the engine's reducer. */
+function fromParsedReduce(
+  node: AstNode,
+  raw: string,
+  aggregate: { readonly reducer: string; readonly args: readonly [number, number] },
+  ctx: ExprContext,
+  err: (m: string, ...n: string[]) => SqlError,
+): SqlError | undefined {
+  const allowed = ['aggregatorid', 'funcid', 'expression', 'args', 'distinct', 'over'];
+  const extra = Object.keys(node).find((k) => node[k] !== undefined && k !== 'as' && !allowed.includes(k));
+  if (extra !== undefined) return err(`${extra} is not allowed in ${raw}().`, raw);
+  if (node.over !== undefined) {
+    return err(
+      'Window functions (… OVER (PARTITION BY …)) are not supported yet: use GROUP BY for one row per group.',
+      'OVER',
+    );
+  }
+  if (node.distinct === true) {
+    return err(`${raw}(DISTINCT …) is not supported yet: write ${raw}(…) over a GROUP BY instead.`, raw);
+  }
+  const args = Array.isArray(node.args) ? (node.args as unknown[]) : [node.expression];
+  const e = checkAggregateArgs(args, raw, aggregate, ctx, err);
+  if (e) return e;
+  ctx.aggregates++;
+  node.funcid = aggregate.reducer;
+  node.expression = args[0];
+  return undefined;
+}
+
+/** An aggregate's argument count, then each argument, checked. */
+function checkAggregateArgs(
+  args: readonly unknown[],
+  raw: string,
+  aggregate: { readonly args: readonly [number, number] },
+  ctx: ExprContext,
+  err: (m: string, ...n: string[]) => SqlError,
+): SqlError | undefined {
+  const [min, max] = aggregate.args;
+  if (args.length < min || args.length > max) {
+    const count = min === max ? String(min) : `${String(min)} or ${String(max)}`;
+    return err(`${raw}() takes ${count} argument${max === 1 ? '' : 's'}.`, raw);
+  }
+  for (const a of args) {
     const e = checkExpression(a, ctx);
     if (e) return e;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitPart, sqliteCast, divide, remainder, sqliteSum } from '../../../src/engine/sqliteFunctions';
+import { splitPart, sqliteCast, divide, remainder } from '../../../src/engine/sqliteFunctions';
+import { sqliteSum } from '../../../src/engine/sqliteAggregates';
 import { date, datetime, strftime } from '../../../src/engine/dateFunctions';
 import { planQuery } from '../../../src/sql/plan';
 import { runOverFixtures } from '../engine/harness';
@@ -140,5 +141,36 @@ describe('names as SQLite reads them', () => {
     const out = runOverFixtures(`SELECT id, id, name AS id, 7 / 2, 7 / 4.0 FROM ${T} ${W} AND id = 104`);
     expect(out.ok && out.columns).toEqual(['id', 'id:1', 'id:2', '7 / 2', '7 / 4']);
     expect(out.ok && Object.values(out.rows[0] ?? {})).toEqual([104, 104, '2.0.0', 3, 1.75]);
+  });
+});
+
+describe("SQLite's aggregates alasql lacks, and GLOB", () => {
+  it('groups text and JSON as SQLite does, in any spelling', () => {
+    const out = runOverFixtures(
+      `SELECT Group_Concat(name, ' | ') AS names, json_group_array(license) AS licenses FROM ${T} ${W}`,
+    );
+    expect(out.ok && out.rows).toEqual([
+      { names: '2.0.0 | 1.1.0 | 1.0.1 | 1.0.0', licenses: '["MIT","MIT",null,"Apache-2.0"]' },
+    ]);
+  });
+
+  it('refuses DISTINCT inside them and a wrong number of arguments, saying what to write', () => {
+    for (const [sql, message] of [
+      [
+        `SELECT group_concat(DISTINCT license) FROM ${T} ${W}`,
+        'group_concat(DISTINCT …) is not supported yet',
+      ],
+      [`SELECT json_group_array(name, id) FROM ${T} ${W}`, 'json_group_array() takes 1 argument.'],
+      [`SELECT json_group_object(name) FROM ${T} ${W}`, 'json_group_object() takes 2 arguments.'],
+    ] as const) {
+      const planned = planQuery(sql);
+      expect(planned.ok, sql).toBe(false);
+      if (!planned.ok) expect(planned.error.message).toContain(message);
+    }
+  });
+
+  it('matches GLOB patterns case-sensitively, with classes and negation', () => {
+    const out = runOverFixtures(`SELECT id FROM ${T} ${W} AND name GLOB '[12].[^0]*' ORDER BY id`);
+    expect(out.ok && out.rows.map((r) => r.id)).toEqual([103]);
   });
 });
