@@ -36,7 +36,29 @@ const expr = fc.oneof(
   value,
   fc
     .tuple(
-      fc.constantFrom('UPPER', 'LOWER', 'LENGTH', 'json_extract', 'COALESCE', 'evil', 'JSON', 'CSV'),
+      fc.constantFrom(
+        'UPPER',
+        'LOWER',
+        'LENGTH',
+        'json_extract',
+        'COALESCE',
+        'evil',
+        'JSON',
+        'CSV',
+        // SQLite's, as the engine implements them (sqliteFunctions.ts, dateFunctions.ts, sqliteAggregates.ts).
+        'strftime',
+        'datetime',
+        'date',
+        'julianday',
+        'split_part',
+        'trim',
+        'max',
+        'typeof',
+        'group_concat',
+        'json_group_array',
+        'json_group_object',
+        'GROUP_CONCAT',
+      ),
       ident,
       value,
     )
@@ -48,11 +70,19 @@ const expr = fc.oneof(
     'metadata->container->tags',
     'COUNT(*)',
     'MAX(created_at)',
+    "strftime('%Y-%m', created_at, '+1 month')",
+    "group_concat(name, '; ')",
+    'CAST(id AS DECIMAL)',
+    'id / 2.0',
   ),
 );
 const term = fc.oneof(
   fc
-    .tuple(expr, fc.constantFrom('=', '<>', '<', '>=', 'LIKE', 'NOT LIKE', 'REGEXP', '->', '!'), expr)
+    .tuple(
+      expr,
+      fc.constantFrom('=', '<>', '<', '>=', 'LIKE', 'NOT LIKE', 'REGEXP', 'GLOB', '/', '%', '+', '->', '!'),
+      expr,
+    )
     .map(([a, op, b]) => `${a} ${op} ${b}`),
   fc
     .tuple(expr, fc.array(value, { minLength: 1, maxLength: 3 }))
