@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { completionsAt, type CompletionEntry } from '../../../src/components/Playground/editor/completions';
 import { cursorContext } from '../../../src/components/Playground/editor/cursor';
 import { RESOURCES } from '../../../src/resources/registry';
-import { JSON_FUNCTIONS } from '../../../src/sql/allowList';
+import { JSON_FUNCTIONS, SQLITE_AGGREGATES, SQLITE_FUNCTIONS } from '../../../src/sql/allowList';
 import { at, CATALOGUE, other, packages, versions } from './editorCatalogue';
 
 const complete = (marked: string, catalogue = CATALOGUE): CompletionEntry[] =>
@@ -50,8 +50,19 @@ describe('completions in a statement over one resource', () => {
   });
 
   it('offers the JSON functions with a call on the object column', () => {
-    expect(labels(entries, 'function')).toEqual([...JSON_FUNCTIONS]);
+    expect(labels(entries, 'function')).toEqual(expect.arrayContaining([...JSON_FUNCTIONS]));
     expect(entries.find((e) => e.label === 'json_extract')?.insertText).toBe("json_extract(metadata, '$')");
+  });
+
+  it("offers every SQLite function and aggregate the engine computes, and StackQL's split_part", () => {
+    const offered = labels(entries, 'function');
+    const internal = (name: string) => name.startsWith('scalar_') || name === 'glob';
+    for (const name of new Set(SQLITE_FUNCTIONS.values()))
+      if (!internal(name)) expect(offered).toContain(name);
+    for (const name of SQLITE_AGGREGATES.keys()) expect(offered).toContain(name);
+    expect(entries.find((e) => e.label === 'strftime')?.detail).toContain(
+      'strftime(format, time, modifier…)',
+    );
   });
 
   it('offers keywords, including the StackQL statements and JOIN', () => {

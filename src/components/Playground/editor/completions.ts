@@ -138,6 +138,32 @@ function execParamEntries(
   });
 }
 
+/**
+ * SQLite's functions and aggregates the engine computes as SQLite does (allowList.ts), and StackQL's
+ * split_part: what to insert and what each does.
+ */
+const SQL_FUNCTIONS: readonly (readonly [name: string, insert: string, detail: string])[] = [
+  ['strftime', "strftime('%Y-%m', ", 'strftime(format, time, modifier…): a date as text (SQLite)'],
+  ['date', 'date(', "date(time, modifier…): 'YYYY-MM-DD' (SQLite)"],
+  ['datetime', 'datetime(', "datetime(time, modifier…): 'YYYY-MM-DD HH:MM:SS' (SQLite)"],
+  ['time', 'time(', "time(time, modifier…): 'HH:MM:SS' (SQLite)"],
+  ['julianday', 'julianday(', 'julianday(time, modifier…): days, a real (SQLite)'],
+  ['unixepoch', 'unixepoch(', 'unixepoch(time, modifier…): seconds since 1970 (SQLite)'],
+  ['split_part', 'split_part(', 'split_part(text, delimiter, n): the n-th field (StackQL)'],
+  ['group_concat', 'group_concat(', 'group_concat(x, separator): aggregate, values joined (SQLite)'],
+  ['json_group_array', 'json_group_array(', 'json_group_array(x): aggregate, a JSON array (SQLite)'],
+  [
+    'json_group_object',
+    'json_group_object(',
+    'json_group_object(name, value): aggregate, a JSON object (SQLite)',
+  ],
+  ['typeof', 'typeof(', "typeof(x): 'null', 'integer', 'real' or 'text' (SQLite)"],
+  ['length', 'length(', 'length(x): characters (SQLite)'],
+  ['trim', 'trim(', 'trim(x, characters): both ends trimmed (SQLite)'],
+  ['ltrim', 'ltrim(', 'ltrim(x, characters): the start trimmed (SQLite)'],
+  ['rtrim', 'rtrim(', 'rtrim(x, characters): the end trimmed (SQLite)'],
+];
+
 /** Keywords and the JSON functions, with a ready-to-edit call on the first object column in scope. */
 function commonEntries(tables: readonly TableRef[]): CompletionEntry[] {
   const json = tables.flatMap((t) => t.resource.fields).find((f) => f.type === 'object')?.name;
@@ -153,6 +179,12 @@ function commonEntries(tables: readonly TableRef[]): CompletionEntry[] {
       kind: 'function',
       insertText: json === undefined ? `${fn}(` : `${fn}(${json}, '$')`,
       detail: 'JSON function (SQLite)',
+    })),
+    ...SQL_FUNCTIONS.map(([label, insertText, detail]): CompletionEntry => ({
+      label,
+      kind: 'function',
+      insertText,
+      detail,
     })),
   ];
 }
