@@ -166,6 +166,11 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
     group[i] = key.value;
   }
   const whereWrap = st.where as AstNode | undefined;
+  // SQLite reads a SELECT-list alias in WHERE when no column has its name; alasql does not, so the
+  // alias becomes a copy of its expression there (checked as any other WHERE expression).
+  if (whereWrap?.expression !== undefined && columns) {
+    whereWrap.expression = inlineAliases(whereWrap.expression, selected, columns);
+  }
   const where = whereWrap?.expression as AstNode | undefined;
   // The ON's shape was checked above; its nodes go through the same walk as every other expression.
   const on = join && Array.isArray(st.joins) ? (st.joins[0] as AstNode | undefined)?.on : undefined;
@@ -229,6 +234,47 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
     ...(limit !== undefined || top !== undefined ? { limit: limit ?? top } : {}),
     ...(offset !== undefined ? { offset } : {}),
   });
+}
+
+/**
+ * `expr` with each unqualified name that is no column but a SELECT-list alias replaced by a copy of
+ * the aliased expression. A copy, not the same node: the checker rewrites nodes as it checks them.
+ */
+function inlineAliases(expr: unknown, selected: readonly unknown[], columns: ReadonlySet<string>): unknown {
+  const aliases = new Map<string, unknown>();
+  for (const c of selected) {
+    const as = (c as AstNode | null)?.as;
+    if (typeof as === 'string' && !columns.has(as.toLowerCase())) aliases.set(as.toLowerCase(), c);
+  }
+  if (aliases.size === 0) return expr;
+  const visit = (value: unknown, depth: number): unknown => {
+    if (depth > 200 || typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return value.map((v) => visit(v, depth + 1));
+    const node = value as AstNode;
+    if (kindOf(node) === 'Column' && node.tableid === undefined && typeof node.columnid === 'string') {
+      const target = aliases.get(node.columnid.toLowerCase());
+      if (target !== undefined && !containsAggregate(target)) return copyNode(target, true);
+    }
+    for (const key of Object.keys(node)) node[key] = visit(node[key], depth + 1);
+    return node;
+  };
+  return visit(expr, 0);
+}
+
+/** Whether an expression holds an aggregate (an alias of one is no WHERE term, in SQLite either). */
+function containsAggregate(value: unknown, depth = 0): boolean {
+  if (depth > 200 || typeof value !== 'object' || value === null) return false;
+  if (kindOf(value) === 'AggrValue') return true;
+  return Object.values(value).some((v) => containsAggregate(v, depth + 1));
+}
+
+/** A deep copy of an AST node, same classes (alasql compiles by them), without the `as` at the top. */
+function copyNode(value: unknown, top = false): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => copyNode(v));
+  const out = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) if (!(top && k === 'as')) out[k] = copyNode(v);
+  return out;
 }
 
 /**

@@ -45,8 +45,8 @@ export interface ExprContext {
   /** The SELECT list's aliases, lower case: names GROUP BY, HAVING and ORDER BY may use. */
   readonly aliases?: ReadonlySet<string>;
   /**
-   * Where the expression is: in WHERE and ON an alias is not readable (SQLite reads it there, alasql
-   * does not), in the SELECT list not at all (SQLite neither).
+   * Where the expression is: in WHERE and ON an alias of an aggregate is not readable (the others are
+   * inlined there, see check.ts), in the SELECT list no alias is (SQLite neither).
    */
   clause?: 'select' | 'where' | 'keys';
 }
@@ -261,7 +261,8 @@ function unknownColumn(id: string, ctx: ExprContext): string | undefined {
   if (ctx.aliases?.has(lower)) {
     if (ctx.clause === 'keys') return undefined;
     if (ctx.clause === 'where') {
-      return `${id} is a name given in the SELECT list: SQLite reads it in WHERE, the playground does not yet. Repeat its expression here instead.`;
+      // Other aliases were inlined (check.ts inlineAliases): this one names an aggregate.
+      return `${id} names an aggregate of the SELECT list, which WHERE cannot filter on (in SQLite neither): write HAVING ${id} … after GROUP BY.`;
     }
   }
   const hint = nearest(lower, [...(ctx.columns ?? [])]);

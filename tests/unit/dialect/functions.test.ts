@@ -117,17 +117,22 @@ describe('names as SQLite reads them', () => {
     }
   });
 
-  it('reads an alias in GROUP BY, HAVING and ORDER BY, and says why not in WHERE', () => {
+  it('reads an alias in WHERE, GROUP BY, HAVING and ORDER BY, and says why not an aggregate in WHERE', () => {
     expect(
       planQuery(
         `SELECT substr(created_at, 1, 7) AS month, COUNT(*) AS n FROM ${T} ${W} GROUP BY month HAVING n > 0 ORDER BY month`,
       ).ok,
     ).toBe(true);
-    const planned = planQuery(
-      `SELECT substr(created_at, 1, 7) AS month FROM ${T} ${W} AND month = '2024-01'`,
+    const out = runOverFixtures(
+      `SELECT substr(created_at, 1, 7) AS month, id FROM ${T} ${W} AND month = '2024-01'`,
     );
+    expect(out.ok && out.rows).toEqual([
+      { month: '2024-01', id: 102 },
+      { month: '2024-01', id: 101 },
+    ]);
+    const planned = planQuery(`SELECT COUNT(*) AS n FROM ${T} ${W} AND n > 1`);
     expect(planned.ok).toBe(false);
-    if (!planned.ok) expect(planned.error.message).toContain('month is a name given in the SELECT list');
+    if (!planned.ok) expect(planned.error.message).toContain('write HAVING n … after GROUP BY');
   });
 
   it('keeps SELECT *, JSON properties and params as they are', () => {
