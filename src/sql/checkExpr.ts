@@ -59,6 +59,18 @@ export const REAL_ARITHMETIC = new WeakSet();
 
 const REAL_FUNCTIONS = new Set(['julianday']);
 
+/** What a window function (`… OVER (…)`) is told, wherever alasql put its OVER. */
+const WINDOW_MESSAGE =
+  'Window functions (… OVER (PARTITION BY …)) are not supported yet: use GROUP BY for one row per group.';
+
+/** One of SQLite's aggregates alasql lacks, as allowList.ts SQLITE_AGGREGATES describes it. */
+type SqliteAggregate = typeof SQLITE_AGGREGATES extends ReadonlyMap<string, infer A> ? A : never;
+
+/** What `group_concat(DISTINCT …)` and the like are told. */
+function distinctMessage(raw: string): string {
+  return `${raw}(DISTINCT …) is not supported yet: write ${raw}(…) over a GROUP BY instead.`;
+}
+
 /**
  * Whether SQLite types an expression REAL before it sees any value: a real literal, a CAST to a
  * REAL type, AVG, TOTAL, julianday, or arithmetic over one of those. Values read from rows are
@@ -129,10 +141,7 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
   for (const key of Object.keys(node)) {
     if (node[key] === undefined || key === 'as' || allowed.includes(key)) continue;
     if (key === 'over') {
-      return err(
-        'Window functions (… OVER (PARTITION BY …)) are not supported yet: use GROUP BY for one row per group.',
-        'OVER',
-      );
+      return err(WINDOW_MESSAGE, 'OVER');
     }
     return err(`${key} is not allowed in an expression (in ${className(node)}).`);
   }
@@ -337,13 +346,13 @@ const AggrValue = (alasql as unknown as { yy: { AggrValue: { prototype: object }
 function toAggregate(
   node: AstNode,
   raw: string,
-  aggregate: { readonly reducer: string; readonly args: readonly [number, number] },
+  aggregate: SqliteAggregate,
   ctx: ExprContext,
   err: (m: string, ...n: string[]) => SqlError,
 ): SqlError | undefined {
   const args = Array.isArray(node.args) ? (node.args as unknown[]) : [];
   if (new RegExp(`\\b${raw}\\s*\\(\\s*DISTINCT\\b`, 'i').test(ctx.text)) {
-    return err(`${raw}(DISTINCT …) is not supported yet: write ${raw}(…) over a GROUP BY instead.`, raw);
+    return err(distinctMessage(raw), raw);
   }
   const e = checkAggregateArgs(args, raw, aggregate, ctx, err);
   if (e) return e;
@@ -360,7 +369,7 @@ function toAggregate(
 function fromParsedReduce(
   node: AstNode,
   raw: string,
-  aggregate: { readonly reducer: string; readonly args: readonly [number, number] },
+  aggregate: SqliteAggregate,
   ctx: ExprContext,
   err: (m: string, ...n: string[]) => SqlError,
 ): SqlError | undefined {
@@ -368,13 +377,10 @@ function fromParsedReduce(
   const extra = Object.keys(node).find((k) => node[k] !== undefined && k !== 'as' && !allowed.includes(k));
   if (extra !== undefined) return err(`${extra} is not allowed in ${raw}().`, raw);
   if (node.over !== undefined) {
-    return err(
-      'Window functions (… OVER (PARTITION BY …)) are not supported yet: use GROUP BY for one row per group.',
-      'OVER',
-    );
+    return err(WINDOW_MESSAGE, 'OVER');
   }
   if (node.distinct === true) {
-    return err(`${raw}(DISTINCT …) is not supported yet: write ${raw}(…) over a GROUP BY instead.`, raw);
+    return err(distinctMessage(raw), raw);
   }
   const args = Array.isArray(node.args) ? (node.args as unknown[]) : [node.expression];
   const e = checkAggregateArgs(args, raw, aggregate, ctx, err);
@@ -389,7 +395,7 @@ function fromParsedReduce(
 function checkAggregateArgs(
   args: readonly unknown[],
   raw: string,
-  aggregate: { readonly args: readonly [number, number] },
+  aggregate: SqliteAggregate,
   ctx: ExprContext,
   err: (m: string, ...n: string[]) => SqlError,
 ): SqlError | undefined {
