@@ -7,21 +7,10 @@ import { describe, expect, it } from 'vitest';
 
 import { planQuery } from '../../../src/sql/plan';
 import type { QueryPlan } from '../../../src/sql/types';
+import { error, plan } from './planOrError';
 
 const VERSIONS = 'github.packages.package_versions';
 const PACKAGES = 'github.packages.packages';
-
-function plan(sql: string): QueryPlan {
-  const r = planQuery(sql);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-function error(sql: string) {
-  const r = planQuery(sql);
-  if (r.ok) throw new Error(`expected an error for ${sql}`);
-  return r.error;
-}
 
 /**
  * The plan of the same text with the alias written as the member's name: what the alias must plan

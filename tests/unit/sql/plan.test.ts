@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { MAX_FAN_OUT } from '../../../src/sql/params';
-import { planQuery } from '../../../src/sql/plan';
-import type { QueryPlan } from '../../../src/sql/types';
+import { error, plan } from './planOrError';
 
 const T = 'github.packages.org_versions';
 const W = `WHERE org = 'acme' AND package_name = 'web' AND package_type = 'container'`;
 const LIST = 'get_all_package_versions_for_package_owned_by_org';
 const GET = 'get_package_version_for_organization';
 const KEY = { org: 'acme', package_name: 'web', package_type: 'container' };
-
-function plan(sql: string): QueryPlan {
-  const r = planQuery(sql);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-function error(sql: string) {
-  const r = planQuery(sql);
-  if (r.ok) throw new Error(`expected an error for ${sql}`);
-  return r.error;
-}
 
 describe('SELECT planning', () => {
   it('picks the list method from org, package_name and package_type', () => {

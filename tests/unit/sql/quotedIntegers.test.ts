@@ -6,29 +6,17 @@
 import { describe, expect, it } from 'vitest';
 
 import { getResource } from '../../../src/resources/registry';
-import { planQuery } from '../../../src/sql/plan';
 import { splitStatement } from '../../../src/sql/statement';
 import type { QueryPlan } from '../../../src/sql/types';
 import { unquoteIntegers } from '../../../src/sql/where';
 import { resultOf, runSelect, setupRunner } from '../playground/runnerHarness';
+import { error, plan } from './planOrError';
 
 const T = 'github.packages.org_versions';
 const W = `WHERE org = 'acme' AND package_type = 'container' AND package_name = 'web/frontend'`;
 const GET = 'get_package_version_for_organization';
 const KEY = { org: 'acme', package_type: 'container', package_name: 'web/frontend' };
 const ID = 81005383;
-
-function plan(sql: string): QueryPlan {
-  const r = planQuery(sql);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-function error(sql: string) {
-  const r = planQuery(sql);
-  if (r.ok) throw new Error(`expected an error for ${sql}`);
-  return r.error;
-}
 
 const idsOf = (p: QueryPlan) => ('calls' in p ? p.calls.map((c) => c.params.package_version_id) : []);
 
