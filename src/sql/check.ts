@@ -2,7 +2,7 @@ import { className, kindOf, parseAlasql, type AstNode } from './ast';
 import { checkExpression, type ExprContext } from './checkExpr';
 import { checkClauseKey, type KeyNames } from './clauseKeys';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
-import { isSafeAlias } from './allowList';
+import { isSafeAlias, SQLITE_AGGREGATES } from './allowList';
 import { locate } from './locate';
 import { tokenize } from './tokenize';
 import {
@@ -265,6 +265,14 @@ function inlineAliases(expr: unknown, selected: readonly unknown[], columns: Rea
 function containsAggregate(value: unknown, depth = 0): boolean {
   if (depth > 200 || typeof value !== 'object' || value === null) return false;
   if (kindOf(value) === 'AggrValue') return true;
+  // SQLite's aggregates alasql lacks are still plain calls here (checkExpr.ts makes them aggregates).
+  const funcid = (value as AstNode).funcid;
+  if (
+    kindOf(value) === 'FuncValue' &&
+    typeof funcid === 'string' &&
+    SQLITE_AGGREGATES.has(funcid.toLowerCase())
+  )
+    return true;
   return Object.values(value).some((v) => containsAggregate(v, depth + 1));
 }
 

@@ -338,6 +338,15 @@ function checkFunction(
 
 const AggrValue = (alasql as unknown as { yy: { AggrValue: { prototype: object } } }).yy.AggrValue;
 
+/** Makes a checked call the REDUCE aggregate of the engine's reducer `aggregate.reducer`. */
+function becomeAggregate(node: AstNode, args: unknown[], aggregate: SqliteAggregate): void {
+  Object.setPrototypeOf(node, AggrValue.prototype);
+  node.aggregatorid = 'REDUCE';
+  node.funcid = aggregate.reducer;
+  node.expression = args[0];
+  Reflect.deleteProperty(node, 'over');
+}
+
 /**
  * A call of one of SQLite's aggregates alasql lacks (`group_concat(name, '; ')`), which alasql parsed
  * as a plain function, made the REDUCE aggregate of the engine's reducer, after its arguments are
@@ -357,11 +366,7 @@ function toAggregate(
   const e = checkAggregateArgs(args, raw, aggregate, ctx, err);
   if (e) return e;
   ctx.aggregates++;
-  Object.setPrototypeOf(node, AggrValue.prototype);
-  node.aggregatorid = 'REDUCE';
-  node.funcid = aggregate.reducer;
-  node.expression = args[0];
-  Reflect.deleteProperty(node, 'over');
+  becomeAggregate(node, args, aggregate);
   return undefined;
 }
 
@@ -386,8 +391,7 @@ function fromParsedReduce(
   const e = checkAggregateArgs(args, raw, aggregate, ctx, err);
   if (e) return e;
   ctx.aggregates++;
-  node.funcid = aggregate.reducer;
-  node.expression = args[0];
+  becomeAggregate(node, args, aggregate);
   return undefined;
 }
 

@@ -179,3 +179,13 @@ describe("SQLite's aggregates alasql lacks, and GLOB", () => {
     expect(out.ok && out.rows.map((r) => r.id)).toEqual([103]);
   });
 });
+
+describe('what an adversarial review found', () => {
+  it('does not inline the alias of a SQLite aggregate into WHERE, in any spelling', () => {
+    for (const fn of ['Group_Concat', 'json_group_array']) {
+      const planned = planQuery(`SELECT ${fn}(name) AS gc FROM ${T} ${W} AND gc IS NOT NULL`);
+      expect(planned.ok, fn).toBe(false);
+      if (!planned.ok) expect(planned.error.message).toContain('write HAVING gc … after GROUP BY');
+    }
+  });
+});
