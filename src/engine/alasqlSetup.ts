@@ -1,6 +1,7 @@
 import alasql from 'alasql';
 
 import { sqliteMax, sqliteMin } from '../sql/aggregates';
+import { AGGREGATE_VARIANTS, aggregateVariant } from '../sql/allowList';
 import { jsonArrayLength, jsonType } from '../sql/json';
 import { DISTINCT_AGGREGATES } from './distinct';
 import { freezeRealm, hardenAlasql } from './harden';
@@ -35,6 +36,10 @@ export function setUpEngineRealm(): void {
   alasql.aggr.MIN = sqliteMin;
   // SUM, group_concat, json_group_array, json_group_object as SQLite computes them.
   Object.assign(alasql.aggr, SQLITE_AGGREGATES);
+  // group_concat(name, ',') and group_concat(name, ';') in one query each get a name of their own.
+  for (const [name, reducer] of Object.entries(SQLITE_AGGREGATES)) {
+    for (let i = 1; i <= AGGREGATE_VARIANTS; i++) alasql.aggr[aggregateVariant(name, i)] = reducer;
+  }
   Object.assign(alasql.aggr, DISTINCT_AGGREGATES);
   freezeRealm();
 }

@@ -159,30 +159,115 @@ export function typeOf(x: unknown): string {
   return 'text';
 }
 
-/** A GLOB pattern as a RegExp: `*`, `?` and `[…]` (`[^…]` negated, ranges), case-sensitive. */
-function globRegExp(pattern: string): RegExp {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern.charAt(i);
-    if (c === '*') out += '[\\s\\S]*';
-    else if (c === '?') out += '[\\s\\S]';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 2);
-      if (close === -1) return /(?!)/;
-      let set = pattern.slice(i + 1, close);
-      const negate = set.startsWith('^');
-      if (negate) set = set.slice(1);
-      out += `[${negate ? '^' : ''}${set.replace(/[\\\]]/g, '\\$&')}]`;
-      i = close;
-    } else out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** One character of a GLOB piece: a code point, `?` (any one), or a `[…]` set. */
+type GlobChar =
+  | number
+  | { readonly any: true }
+  | { readonly ranges: readonly (readonly [number, number])[]; readonly negate: boolean };
+
+/**
+ * A GLOB pattern as SQLite reads it (sqlite3's patternCompare): pieces between `*`s, each a run of
+ * characters; `?` any one character; `[…]` a set (`[^…]` negated, `a-z` ranges, a `]` first is
+ * itself, a `-` first or last is itself); case-sensitive, by code point. Undefined for a `[` that is
+ * never closed, which matches nothing in SQLite.
+ */
+function compileGlob(pattern: string): (readonly GlobChar[])[] | undefined {
+  const cps = Array.from(pattern, (ch) => ch.codePointAt(0) ?? 0);
+  const pieces: GlobChar[][] = [[]];
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i] ?? 0;
+    const piece = pieces[pieces.length - 1] ?? [];
+    if (c === 42)
+      pieces.push([]); // *
+    else if (c === 63)
+      piece.push({ any: true }); // ?
+    else if (c === 91) {
+      // [
+      let j = i + 1;
+      const negate = cps[j] === 94; // ^
+      if (negate) j++;
+      const ranges: [number, number][] = [];
+      if (cps[j] === 93) {
+        ranges.push([93, 93]); // a leading ] is itself
+        j++;
+      }
+      let prior = -1;
+      for (; j < cps.length && cps[j] !== 93; j++) {
+        const d = cps[j] ?? 0;
+        const next = cps[j + 1];
+        if (d === 45 && prior >= 0 && next !== undefined && next !== 93) {
+          ranges.push([prior, next]);
+          prior = -1;
+          j++;
+        } else {
+          ranges.push([d, d]);
+          prior = d;
+        }
+      }
+      if (j >= cps.length) return undefined;
+      piece.push({ ranges, negate });
+      i = j;
+    } else piece.push(c);
   }
-  return new RegExp(`^${out}$`, 'u');
+  return pieces;
 }
+
+function globCharMatches(g: GlobChar, c: number): boolean {
+  if (typeof g === 'number') return g === c;
+  if ('any' in g) return true;
+  return g.ranges.some(([lo, hi]) => c >= lo && c <= hi) !== g.negate;
+}
+
+function globPieceAt(text: readonly number[], start: number, piece: readonly GlobChar[]): boolean {
+  if (start < 0 || start + piece.length > text.length) return false;
+  for (let j = 0; j < piece.length; j++) {
+    const g = piece[j];
+    if (g === undefined || !globCharMatches(g, text[start + j] ?? -1)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `text` matches the pieces, without backtracking: the first piece at the start, the last at
+ * the end, and each middle one at its leftmost place after the one before (any later place leaves
+ * less room for the rest), so at most pattern × text steps for any pattern.
+ */
+function globMatches(text: readonly number[], pieces: readonly (readonly GlobChar[])[]): boolean {
+  const first = pieces[0] ?? [];
+  const last = pieces[pieces.length - 1] ?? [];
+  if (pieces.length === 1) return text.length === first.length && globPieceAt(text, 0, first);
+  if (!globPieceAt(text, 0, first)) return false;
+  const tail = text.length - last.length;
+  let pos = first.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const piece = pieces[i] ?? [];
+    let start = pos;
+    while (start + piece.length <= tail && !globPieceAt(text, start, piece)) start++;
+    if (start + piece.length > tail) return false;
+    pos = start + piece.length;
+  }
+  return tail >= pos && globPieceAt(text, tail, last);
+}
+
+/** Compiled GLOB patterns by text; a query uses a few, and a full cache just starts over. */
+const GLOBS = new Map<string, (readonly GlobChar[])[] | undefined>();
 
 /** SQLite `glob(pattern, x)`, which `x GLOB pattern` calls: NULL if either is NULL. */
 export function glob(pattern: unknown, x: unknown): number | undefined {
   if (isNull(pattern) || isNull(x)) return undefined;
-  return globRegExp(sqlText(pattern)).test(sqlText(x)) ? 1 : 0;
+  const p = sqlText(pattern);
+  if (!GLOBS.has(p)) {
+    if (GLOBS.size >= 256) GLOBS.clear();
+    GLOBS.set(p, compileGlob(p));
+  }
+  const pieces = GLOBS.get(p);
+  if (!pieces) return 0;
+  return globMatches(
+    Array.from(sqlText(x), (ch) => ch.codePointAt(0) ?? 0),
+    pieces,
+  )
+    ? 1
+    : 0;
 }
 
 /** Internal names the engine's code generation calls for `/` and `%` (see harden.ts). */

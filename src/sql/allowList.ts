@@ -82,6 +82,17 @@ export const SQLITE_AGGREGATES: ReadonlyMap<
   ['json_group_object', { reducer: 'STACKQL_JSON_GROUP_OBJECT', args: [2, 2] }],
 ]);
 
+/**
+ * How many more names each of SQLITE_AGGREGATES' reducers has (`STACKQL_GROUP_CONCAT_1` …): one per
+ * differently written call in a query, since alasql keys an aggregate's state by its first argument.
+ */
+export const AGGREGATE_VARIANTS = 15;
+
+/** The `index`-th name of a reducer: the reducer's own name first. */
+export function aggregateVariant(reducer: string, index: number): string {
+  return index === 0 ? reducer : `${reducer}_${String(index)}`;
+}
+
 /** alasql's built-in scalar functions the playground allows, upper case (alasql's own spelling). */
 export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
   'ABS',

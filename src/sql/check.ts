@@ -264,16 +264,22 @@ function inlineAliases(expr: unknown, selected: readonly unknown[], columns: Rea
 /** Whether an expression holds an aggregate (an alias of one is no WHERE term, in SQLite either). */
 function containsAggregate(value: unknown, depth = 0): boolean {
   if (depth > 200 || typeof value !== 'object' || value === null) return false;
-  if (kindOf(value) === 'AggrValue') return true;
-  // SQLite's aggregates alasql lacks are still plain calls here (checkExpr.ts makes them aggregates).
+  if (kindOf(value) === 'AggrValue' || isSqliteAggregate(value)) return true;
+  return Object.values(value).some((v) => containsAggregate(v, depth + 1));
+}
+
+/**
+ * A call of one of SQLite's aggregates alasql lacks, before checkExpr.ts makes it the engine's
+ * reducer: a plain call (`json_group_object(…)`) or alasql's own REDUCE parse (`group_concat(…)`).
+ */
+function isSqliteAggregate(value: unknown): boolean {
+  const kind = kindOf(value);
   const funcid = (value as AstNode).funcid;
-  if (
-    kindOf(value) === 'FuncValue' &&
+  return (
+    (kind === 'FuncValue' || kind === 'AggrValue') &&
     typeof funcid === 'string' &&
     SQLITE_AGGREGATES.has(funcid.toLowerCase())
-  )
-    return true;
-  return Object.values(value).some((v) => containsAggregate(v, depth + 1));
+  );
 }
 
 /** A deep copy of an AST node, same classes (alasql compiles by them), without the `as` at the top. */
@@ -304,9 +310,11 @@ function distinctOutputNames(selected: readonly unknown[]): void {
           : (node as unknown as { toString(): string }).toString();
     let unique = name;
     for (let k = 1; seen.has(unique); k++) unique = `${name}:${String(k)}`;
-    if (unique !== name && !isSafeAlias(unique)) unique = `column_${String(i + 1)}`;
+    // A call the checker turns into one of the engine's reducers keeps the name it was written with.
+    const renamed = node.as === undefined && isSqliteAggregate(node);
+    if ((unique !== name || renamed) && !isSafeAlias(unique)) unique = `column_${String(i + 1)}`;
     seen.add(unique);
-    if (unique !== name) node.as = unique;
+    if (unique !== name || renamed) node.as = unique;
   }
 }
 

@@ -2,6 +2,8 @@ import alasql from 'alasql';
 
 import {
   AGGREGATES,
+  AGGREGATE_VARIANTS,
+  aggregateVariant,
   BINARY_OPS,
   BUILTIN_FUNCTIONS,
   CAST_TYPES,
@@ -49,6 +51,14 @@ export interface ExprContext {
    * inlined there, see check.ts), in the SELECT list no alias is (SQLite neither).
    */
   clause?: 'select' | 'where' | 'keys';
+  /** Whether the expression is an aggregate's argument: another aggregate there is SQLite's misuse. */
+  inAggregate?: boolean;
+  /**
+   * The engine's reducer name given to each of SQLite's aggregate calls so far, by the call's whole
+   * text: alasql tells aggregates apart by their first argument alone, so `group_concat(name, ',')`
+   * and `group_concat(name, ';')` need two names, or they would share one accumulator.
+   */
+  reducers?: Map<string, string>;
 }
 
 /**
@@ -209,6 +219,7 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
       const id = typeof node.aggregatorid === 'string' ? node.aggregatorid.toUpperCase() : '';
       if (!AGGREGATES.has(id))
         return err(`The aggregate ${id} is not allowed; use COUNT, SUM, MIN, MAX or AVG.`, id);
+      if (ctx.inAggregate) return err(nestedMessage(id), id);
       ctx.aggregates++;
       // alasql's MIN/MAX ignore text, and its SUM of no rows is 0: SQLite's reducers (registered by
       // the engine) instead. SUM(DISTINCT …) has its own (rewrite.ts).
@@ -217,7 +228,7 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
         node.funcid = id;
       }
       const expr = node.expression as AstNode | undefined;
-      if (kindOf(expr) !== 'Column' || expr?.columnid !== '*') return check(expr);
+      if (kindOf(expr) !== 'Column' || expr?.columnid !== '*') return checkArgument(expr, ctx);
       // alasql takes SUM(*) and COUNT(DISTINCT *) and gives nothing useful; SQLite refuses them.
       return id === 'COUNT' && node.distinct !== true
         ? undefined
@@ -338,13 +349,56 @@ function checkFunction(
 
 const AggrValue = (alasql as unknown as { yy: { AggrValue: { prototype: object } } }).yy.AggrValue;
 
-/** Makes a checked call the REDUCE aggregate of the engine's reducer `aggregate.reducer`. */
-function becomeAggregate(node: AstNode, args: unknown[], aggregate: SqliteAggregate): void {
+/**
+ * Makes a checked call the REDUCE aggregate of one of the engine's names for `aggregate.reducer`: the
+ * same name for the same call, another (`…_1`, `…_2`) for a call that differs after its first argument
+ * (see ExprContext.reducers). Undefined, or the message when a query has more such calls than names.
+ */
+function becomeAggregate(
+  node: AstNode,
+  args: unknown[],
+  aggregate: SqliteAggregate,
+  ctx: ExprContext,
+  raw: string,
+): SqlError | undefined {
+  const reducers = (ctx.reducers ??= new Map());
+  const signature = `${aggregate.reducer}(${args.map(String).join('\u0000')})`;
+  let funcid = reducers.get(signature);
+  if (funcid === undefined) {
+    const taken = [...reducers.values()].filter((r) => r.startsWith(aggregate.reducer)).length;
+    if (taken > AGGREGATE_VARIANTS) {
+      return sqlError(
+        'not-allowed',
+        `A query may have at most ${String(AGGREGATE_VARIANTS + 1)} different ${raw}() calls.`,
+        ctx.text,
+        locate(ctx.text, [raw]),
+      );
+    }
+    funcid = aggregateVariant(aggregate.reducer, taken);
+    reducers.set(signature, funcid);
+  }
   Object.setPrototypeOf(node, AggrValue.prototype);
   node.aggregatorid = 'REDUCE';
-  node.funcid = aggregate.reducer;
+  node.funcid = funcid;
   node.expression = args[0];
   Reflect.deleteProperty(node, 'over');
+  return undefined;
+}
+
+/** SQLite's message for an aggregate inside another, with what to write instead. */
+function nestedMessage(id: string): string {
+  return `${id}() cannot be inside another aggregate (SQLite: misuse of aggregate function). Aggregate once, e.g. COUNT(DISTINCT x), or group in one query and combine the groups in another.`;
+}
+
+/** An aggregate's argument, checked with `inAggregate` set, so an aggregate inside it is refused. */
+function checkArgument(arg: unknown, ctx: ExprContext): SqlError | undefined {
+  const outer = ctx.inAggregate;
+  ctx.inAggregate = true;
+  try {
+    return checkExpression(arg, ctx);
+  } finally {
+    ctx.inAggregate = outer;
+  }
 }
 
 /**
@@ -366,8 +420,7 @@ function toAggregate(
   const e = checkAggregateArgs(args, raw, aggregate, ctx, err);
   if (e) return e;
   ctx.aggregates++;
-  becomeAggregate(node, args, aggregate);
-  return undefined;
+  return becomeAggregate(node, args, aggregate, ctx, raw);
 }
 
 /** `group_concat(…)` as alasql parsed it (a REDUCE aggregate of its own): the engine's reducer. */
@@ -391,8 +444,7 @@ function fromParsedReduce(
   const e = checkAggregateArgs(args, raw, aggregate, ctx, err);
   if (e) return e;
   ctx.aggregates++;
-  becomeAggregate(node, args, aggregate);
-  return undefined;
+  return becomeAggregate(node, args, aggregate, ctx, raw);
 }
 
 /** An aggregate's argument count, then each argument, checked. */
@@ -404,12 +456,13 @@ function checkAggregateArgs(
   err: (m: string, ...n: string[]) => SqlError,
 ): SqlError | undefined {
   const [min, max] = aggregate.args;
+  if (ctx.inAggregate) return err(nestedMessage(raw), raw);
   if (args.length < min || args.length > max) {
     const count = min === max ? String(min) : `${String(min)} or ${String(max)}`;
     return err(`${raw}() takes ${count} argument${max === 1 ? '' : 's'}.`, raw);
   }
   for (const a of args) {
-    const e = checkExpression(a, ctx);
+    const e = checkArgument(a, ctx);
     if (e) return e;
   }
   return undefined;
