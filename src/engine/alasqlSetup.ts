@@ -7,6 +7,7 @@ import { DISTINCT_AGGREGATES } from './distinct';
 import { freezeRealm, hardenAlasql } from './harden';
 import { SQLITE_AGGREGATES } from './sqliteAggregates';
 import { SQLITE_FUNCTIONS } from './sqliteFunctions';
+import { IN_VALUES, inValues, SUBQUERY_VALUES, subqueryValues } from './subqueries';
 import { TEXT_FUNCTIONS } from './textFunctions';
 
 let done = false;
@@ -31,6 +32,9 @@ export function setUpEngineRealm(): void {
   Object.assign(alasql.fn, TEXT_FUNCTIONS);
   // SQLite's own length, trim, scalar max/min, date and time functions, and StackQL's split_part.
   Object.assign(alasql.fn, SQLITE_FUNCTIONS);
+  // x IN (SELECT …) with SQLite's NULLs (harden.ts compiles it to these).
+  alasql.fn[IN_VALUES] = inValues as (...args: unknown[]) => unknown;
+  alasql.fn[SUBQUERY_VALUES] = subqueryValues;
   // Reducers named as the aggregates they replace, so an unaliased column is still called MAX(x).
   alasql.aggr.MAX = sqliteMax;
   alasql.aggr.MIN = sqliteMin;

@@ -50,11 +50,22 @@ export function runCompiled(query: CompiledQuery): Result<ResultRow[]> {
 
 /**
  * Charges every row the query builds to the run's cell budget, by wrapping the per-row functions of
- * alasql's compiled query: `selectfn` (a row of the result) and `groupfn` (a row into its group).
- * Fails closed: a compiled query without either (another alasql version) is not run.
+ * alasql's compiled query: `selectfn` (a row of the result) and `groupfn` (a row into its group), in
+ * the query and in every query compiled inside it (sub-queries, EXISTS, the SELECTs of a UNION, FROM
+ * sub-queries), so a sub-query run once per row is charged for each row it builds. Fails closed: a
+ * compiled query without either (another alasql version) is not run.
  */
 function meterRows(run: Run, width: number): void {
-  const query = (run as unknown as { query?: Record<string, unknown> }).query ?? {};
+  if (meterQuery(run, width, new Set(), 0) === 0) throw new Error('the engine cannot meter this query');
+}
+
+/** Keys of a compiled alasql query that hold the queries compiled inside it. */
+const NESTED = ['queriesfn', 'existsfn', 'unionfn', 'unionallfn', 'exceptfn', 'intersectfn'];
+
+function meterQuery(run: unknown, width: number, seen: Set<object>, depth: number): number {
+  const query = (run as { query?: Record<string, unknown> } | undefined)?.query;
+  if (!query || seen.has(query) || depth > 64) return 0;
+  seen.add(query);
   let metered = 0;
   for (const name of ['selectfn', 'groupfn']) {
     const fn = query[name];
@@ -66,5 +77,14 @@ function meterRows(run: Run, width: number): void {
     };
     metered++;
   }
-  if (metered === 0) throw new Error('the engine cannot meter this query');
+  const nested: unknown[] = [];
+  for (const key of NESTED) {
+    const value = query[key];
+    if (Array.isArray(value)) nested.push(...(value as unknown[]));
+    else if (value !== undefined) nested.push(value);
+  }
+  const sources = Array.isArray(query.sources) ? (query.sources as { subquery?: unknown }[]) : [];
+  for (const source of sources) if (source.subquery !== undefined) nested.push(source.subquery);
+  for (const fn of nested) meterQuery(fn, width, seen, depth + 1);
+  return metered;
 }

@@ -52,6 +52,8 @@ export interface EngineCore {
 /** What a run may add to its one table: a JOIN's other table, or a request for the JOIN's keys. */
 export interface RunExtra {
   readonly joined?: { readonly table: string; readonly keys: readonly string[] };
+  /** The other tables of a query of several SELECTs (see SelectPlan.tables). */
+  readonly others?: readonly { readonly table: string; readonly keys: readonly string[] }[];
   readonly distinct?: { readonly columns: readonly string[] };
 }
 
@@ -165,7 +167,7 @@ export function createCore(): EngineCore {
     drop: (key) => void datasets.delete(key),
     has: (key) => datasets.has(key),
     run(query, table, keys, windowSize, extra) {
-      const sources = [{ table, keys }, ...(extra?.joined ? [extra.joined] : [])];
+      const sources = [{ table, keys }, ...(extra?.joined ? [extra.joined] : []), ...(extra?.others ?? [])];
       if (!sources.every((s) => isSafeName(s.table)))
         return fail(sqlError('no-data', 'The engine has no table of that name.'));
       const missing = sources.flatMap((s) => s.keys.filter((k) => !datasets.has(k)));

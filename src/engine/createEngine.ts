@@ -16,6 +16,7 @@ interface QueuedRun {
     table: string;
     keys: readonly string[];
     windowSize: number;
+    blocks?: number;
   } & RunExtra;
   readonly timeoutMs: number;
   readonly resolve: (r: Result<RunSummary>) => void;
@@ -186,6 +187,11 @@ export function createEngine(options: EngineOptions): Engine {
         1,
         keys.reduce((n, key) => n + rowCount(datasets.get(key)), 0),
       );
+    if (message.others || message.blocks !== undefined) {
+      // Each SELECT of the query gives at most the rows of all its tables (no JOIN among them).
+      const all = [message.keys, ...(message.others ?? []).map((o) => o.keys)].flat();
+      return rows(all) * Math.max(1, message.blocks ?? 1);
+    }
     return rows(message.keys) * (message.joined && !message.distinct ? rows(message.joined.keys) : 1);
   }
 
@@ -296,6 +302,10 @@ export function createEngine(options: EngineOptions): Engine {
           keys: keysOf(plan.calls),
           windowSize,
           ...(plan.joined ? { joined: { table: plan.joined.table, keys: keysOf(plan.joined.calls) } } : {}),
+          ...(plan.tables
+            ? { others: plan.tables.map((t) => ({ table: t.table, keys: keysOf(t.calls) })) }
+            : {}),
+          ...(plan.blocks !== undefined ? { blocks: plan.blocks } : {}),
           ...(plan.distinct ? { distinct: { columns: [...plan.distinct.columns] } } : {}),
         },
         timeoutMs: opts?.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,

@@ -37,6 +37,7 @@ export function handleRequest(
     case 'run': {
       const extra = {
         ...(req.joined ? { joined: req.joined } : {}),
+        ...(req.others ? { others: req.others } : {}),
         ...(req.distinct ? { distinct: req.distinct } : {}),
       };
       const r = core.run(req.query, req.table, req.keys, req.windowSize, extra);

@@ -1,7 +1,8 @@
 import alasql from 'alasql';
 
 import { sqlLike } from '../sql/like';
-import { REAL_ARITHMETIC } from '../sql/checkExpr';
+import { CORRELATED, REAL_ARITHMETIC } from '../sql/checkExpr';
+import { IN_VALUES, SUBQUERY_VALUES } from './subqueries';
 import { DIVIDE_OPERATOR, REMAINDER_OPERATOR, sqliteCast } from './sqliteFunctions';
 import { CONCAT_OPERATOR, PLUS_OPERATOR } from './textFunctions';
 
@@ -14,6 +15,8 @@ import { CONCAT_OPERATOR, PLUS_OPERATOR } from './textFunctions';
 
 interface OpNode {
   readonly op?: unknown;
+  /** Set by the checker on `x IN (SELECT …)`: the sub-query's index in its SELECT's `queries`. */
+  readonly queriesidx?: unknown;
   readonly left: { toJS(context: string, tableid: unknown, defcols: unknown): string };
   readonly right: { toJS(context: string, tableid: unknown, defcols: unknown): string };
 }
@@ -26,6 +29,9 @@ interface Alasql {
   readonly Query: { readonly prototype: object };
   readonly yy: {
     readonly Op: { readonly prototype: { toJS: ToJS } };
+    readonly Select: (abstract new (...args: never[]) => object) & {
+      readonly prototype: { toJS: (this: { queriesidx?: unknown }, context: string) => string };
+    };
     readonly StringValue: {
       readonly prototype: {
         toString(this: { value: unknown }): string;
@@ -91,6 +97,17 @@ export function hardenAlasql(): void {
   // divisor); `real` is the checker's mark, written into the code as the literal true or false.
   const toJS = a.yy.Op.prototype.toJS;
   a.yy.Op.prototype.toJS = function (context, tableid, defcols) {
+    // IN (SELECT …) with SQLite's NULLs; the sub-query's values kept for the run unless it is
+    // correlated (alasql guesses correlation from qualified names only; the checker knows).
+    if ((this.op === 'IN' || this.op === 'NOT IN') && this.right instanceof a.yy.Select) {
+      const index = subqueryIndex(this.queriesidx);
+      const left = this.left.toJS(context, tableid, defcols);
+      const values = `alasql.fn.${SUBQUERY_VALUES}(alasql.utils.flatArray(this.queriesfn[${index}](params, null, ${context})))`;
+      const set = CORRELATED.has(this.right)
+        ? values
+        : `((this.subqueryCache ||= {}).in${index} ||= ${values})`;
+      return `alasql.fn.${IN_VALUES}(${left}, ${set}, ${this.op === 'NOT IN' ? 'true' : 'false'})`;
+    }
     if (this.op === 'GLOB') {
       const left = this.left.toJS(context, tableid, defcols);
       const right = this.right.toJS(context, tableid, defcols);
@@ -110,6 +127,15 @@ export function hardenAlasql(): void {
     return `alasql.fn[${JSON.stringify(fn)}](${left}, ${right})`;
   };
 
+  // A sub-query used as a value that reads nothing of the row runs once per query, not once per row.
+  const selectToJS = a.yy.Select.prototype.toJS;
+  a.yy.Select.prototype.toJS = function (context) {
+    const once = selectToJS.call(this, context);
+    if (CORRELATED.has(this)) return once;
+    const key = `s${String(subqueryIndex(this.queriesidx))}`;
+    return `((c) => Object.hasOwn(c, '${key}') ? c.${key} : (c.${key} = ${once}))(this.subqueryCache ||= {})`;
+  };
+
   // LIKE: SQLite's, without a cache keyed by patterns in a plain object (see sql/like.ts).
   a.utils.like = (pattern: unknown, value: unknown, escape?: unknown): boolean => {
     if (escape !== undefined && escape !== '') throw new Error('LIKE … ESCAPE is not supported.');
@@ -121,6 +147,14 @@ export function hardenAlasql(): void {
     const type = (args as { dbtypeid?: unknown } | undefined)?.dbtypeid;
     return sqliteCast(value, typeof type === 'string' ? type : '');
   };
+}
+
+/** A sub-query's index, as the checker set it: a small integer, pasted into generated code. */
+function subqueryIndex(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new Error('Malformed sub-query index.');
+  }
+  return value;
 }
 
 /**

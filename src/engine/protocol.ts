@@ -33,6 +33,8 @@ export type EngineRequest =
       readonly table: string;
       readonly keys: readonly string[];
       readonly windowSize: number;
+      /** How many SELECTs the query has, for the most rows its answer may have. */
+      readonly blocks?: number;
     } & RunExtra)
   /** Rows `offset … offset+limit-1` of an earlier result. */
   | {

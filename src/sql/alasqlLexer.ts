@@ -42,10 +42,15 @@ const NEVER = [
   'SHOW',
   'SOURCE',
   'GROUP_CONCAT',
+  'BEFORE',
+  'AFTER',
+  'INSTEAD',
 ];
+/** Keywords only before a number: `TOP 10` is TOP, `top` alone (`MAX(id) AS top`) a name. */
+const BEFORE_NUMBER = ['TOP'];
 
 /** Words this module made names (for messages and the editor). */
-export const RELAXED_KEYWORDS: ReadonlySet<string> = new Set([...CALL_ONLY, ...NEVER]);
+export const RELAXED_KEYWORDS: ReadonlySet<string> = new Set([...CALL_ONLY, ...NEVER, ...BEFORE_NUMBER]);
 
 function relax(): void {
   const rules = (alasql as unknown as { parser?: { lexer?: { rules?: unknown } } }).parser?.lexer?.rules;
@@ -56,6 +61,7 @@ function relax(): void {
     if (word === undefined) continue;
     if (CALL_ONLY.includes(word)) rules[i] = new RegExp(`^(?:${word}\\b(?=\\s*\\())`, 'i');
     else if (NEVER.includes(word)) rules[i] = /^(?:(?!))/i;
+    else if (BEFORE_NUMBER.includes(word)) rules[i] = new RegExp(`^(?:${word}\\b(?=\\s*[0-9(]))`, 'i');
   }
 }
 

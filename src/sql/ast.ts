@@ -27,7 +27,9 @@ export type NodeKind =
   | 'FuncValue'
   | 'AggrValue'
   | 'CaseValue'
-  | 'Convert';
+  | 'Convert'
+  | 'WithSelect'
+  | 'ExistsValue';
 
 /** Any parse-tree node: its own enumerable properties by name. */
 export type AstNode = Record<string, unknown>;
@@ -50,6 +52,8 @@ const KINDS: readonly NodeKind[] = [
   'AggrValue',
   'CaseValue',
   'Convert',
+  'WithSelect',
+  'ExistsValue',
 ];
 
 const BY_PROTOTYPE = new Map<unknown, NodeKind>();

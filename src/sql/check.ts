@@ -1,8 +1,10 @@
+import alasql from 'alasql';
+
 import { className, kindOf, parseAlasql, type AstNode } from './ast';
-import { checkExpression, type ExprContext } from './checkExpr';
+import { checkExpression, CORRELATED, type ExprContext } from './checkExpr';
 import { checkClauseKey, type KeyNames } from './clauseKeys';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
-import { isSafeAlias, SQLITE_AGGREGATES } from './allowList';
+import { isSafeAlias, isSafeName, SQLITE_AGGREGATES } from './allowList';
 import { locate } from './locate';
 import { tokenize } from './tokenize';
 import {
@@ -13,6 +15,9 @@ import {
   type LocalTable,
   type SourceRef,
 } from './checkJoin';
+
+type ColumnCtor = new (params: { columnid: string }) => AstNode;
+const ColumnNode = (alasql as unknown as { yy: { Column: ColumnCtor } }).yy.Column;
 
 /** A local SELECT that passed the allow-list, with what the planner needs to know about it. */
 export interface CheckedSelect {
@@ -33,7 +38,53 @@ export interface CheckedSelect {
   /** LIMIT (or TOP) and OFFSET, when given as numbers. */
   readonly limit?: number;
   readonly offset?: number;
+  /**
+   * Every SELECT of the query (this one, those of its UNION and sub-queries, WITH's inlined), each
+   * with the tables it reads and its WHERE: the planner reads each one's params from its own WHERE.
+   */
+  readonly blocks: readonly CheckedBlock[];
+  /** The names of the columns the query gives, in order; undefined when a `*` reads unknown columns. */
+  readonly outputs?: readonly string[];
+  /** The enclosing SELECTs' qualifiers the query reads: a sub-query that reads any is correlated. */
+  readonly outerRefs: ReadonlySet<string>;
 }
+
+/** One SELECT of a query: what it reads and its WHERE. */
+export interface CheckedBlock {
+  readonly sources: readonly SourceRef[];
+  readonly join?: CheckedJoin;
+  readonly where?: AstNode;
+}
+
+/** Where a SELECT sits in the query, which decides what it may be. */
+type Role = 'top' | 'from' | 'compound' | 'in' | 'scalar' | 'exists';
+
+/** The names an enclosing SELECT lets a sub-query read (a correlated sub-query: `WHERE u.id = t.id`). */
+interface OuterScope {
+  readonly qualifiers: ReadonlySet<string>;
+  readonly columns?: ReadonlySet<string>;
+  /** The qualifier of the one enclosing table that has each column. */
+  readonly owners: ReadonlyMap<string, string>;
+}
+
+/** What checking one SELECT of a query carries: the blocks found so far, and where this one sits. */
+interface BlockEnv {
+  readonly blocks: CheckedBlock[];
+  readonly role: Role;
+  readonly outer?: OuterScope;
+  readonly depth: number;
+}
+
+/** The compound operators, as alasql names the key that holds the next SELECT. */
+const COMPOUNDS: readonly (readonly [string, string])[] = [
+  ['union', 'UNION'],
+  ['unionall', 'UNION ALL'],
+  ['except', 'EXCEPT'],
+  ['intersect', 'INTERSECT'],
+];
+
+/** How deep SELECTs may nest (sub-queries, FROM sub-queries, WITH, UNION chains). */
+const MAX_BLOCK_DEPTH = 16;
 
 const SELECT_KEYS = new Set([
   'columns',
@@ -47,19 +98,18 @@ const SELECT_KEYS = new Set([
   'distinct',
   'top',
   'joins',
+  'queries',
+  'exists',
+  'union',
+  'unionall',
+  'except',
+  'intersect',
+  'as',
+  'queriesidx',
 ]);
 
 const CLAUSE_MESSAGES: Readonly<Record<string, readonly [string, string]>> = {
   into: ['INTO', 'INTO is not allowed: the playground only reads rows, it never writes them anywhere.'],
-  union: ['UNION', 'UNION is not supported: run the SELECTs one at a time.'],
-  unionall: ['UNION', 'UNION ALL is not supported: run the SELECTs one at a time.'],
-  except: ['EXCEPT', 'EXCEPT is not supported: run the SELECTs one at a time.'],
-  intersect: ['INTERSECT', 'INTERSECT is not supported: run the SELECTs one at a time.'],
-  queries: [
-    'SELECT',
-    'Sub-queries are not supported: use one SELECT (with a JOIN to combine two resources).',
-  ],
-  exists: ['EXISTS', 'EXISTS sub-queries are not supported: use a JOIN to combine two resources.'],
   modifier: ['SELECT', 'SELECT VALUE/ROW/COLUMN/MATRIX modifiers are not supported: use a plain SELECT.'],
   pivot: ['PIVOT', 'PIVOT is not supported.'],
   unpivot: ['UNPIVOT', 'UNPIVOT is not supported.'],
@@ -72,8 +122,14 @@ const CLAUSE_MESSAGES: Readonly<Record<string, readonly [string, string]>> = {
 export function checkSelect(text: string, tables: readonly LocalTable[]): Result<CheckedSelect> {
   const parsed = parseAlasql(text);
   if (!parsed.ok) return parsed;
-  const [st, second] = parsed.value;
+  const [parsedSt, second] = parsed.value;
   if (second) return fail(sqlError('multiple-statements', 'Only one statement can run at a time.'));
+  let st = parsedSt;
+  if (kindOf(st) === 'WithSelect' && st) {
+    const inlined = inlineWith(st, text, tables);
+    if (!inlined.ok) return inlined;
+    st = inlined.value;
+  }
   if (kindOf(st) !== 'Select' || !st) {
     const what = className(st);
     return fail(
@@ -85,29 +141,176 @@ export function checkSelect(text: string, tables: readonly LocalTable[]): Result
       ),
     );
   }
-  return checkSelectNode(st, text, tables);
+  const blocks: CheckedBlock[] = [];
+  const checked = checkSelectNode(st, text, tables, { blocks, role: 'top', depth: 0 });
+  if (!checked.ok) return checked;
+  // The top SELECT first: the planner names the query after the resource it reads.
+  const top = blocks.pop();
+  return ok({ ...checked.value, blocks: top ? [top, ...blocks] : blocks });
 }
 
-function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[]): Result<CheckedSelect> {
+/**
+ * `WITH a AS (SELECT …), b AS (…) SELECT …` as the one SELECT it means: each reference to a CTE (in
+ * FROM or JOIN, in the main SELECT or a later CTE) becomes a copy of the CTE's SELECT, as a FROM
+ * sub-query named after it. alasql's own WITH would store each CTE as a table of the database, where
+ * a CTE named like a resource's table would replace that table's rows.
+ */
+function inlineWith(st: AstNode, text: string, tables: readonly LocalTable[]): Result<AstNode> {
+  const err = (message: string, ...needles: string[]) =>
+    fail<AstNode>(sqlError('not-allowed', message, text, locate(text, needles)));
+  const withs = Array.isArray(st.withs) ? (st.withs as AstNode[]) : [];
+  const defined = new Map<string, AstNode>();
+  const budget = { nodes: MAX_INLINED_NODES };
+  for (const w of withs) {
+    const name = w.name;
+    if (w.recursive === true) {
+      return err('WITH RECURSIVE is not supported: write each step as its own CTE.', 'RECURSIVE');
+    }
+    if (typeof name !== 'string' || !isSafeName(name) || kindOf(w.select) !== 'Select') {
+      return err('Write each CTE as name AS (SELECT …).', 'WITH');
+    }
+    const lower = name.toLowerCase();
+    if (defined.has(lower)) return err(`The CTE ${name} is defined twice.`, name);
+    if (tables.some((t) => t.table.toLowerCase() === lower)) {
+      return err(`The CTE ${name} has the name of a resource's table: pick another name.`, name);
+    }
+    const body = replaceCtes(w.select as AstNode, defined, budget);
+    if (body === undefined) return err(TOO_BIG, 'WITH');
+    defined.set(lower, body);
+  }
+  const main = replaceCtes(st.select as AstNode, defined, budget);
+  if (main === undefined || kindOf(main) !== 'Select') return err(TOO_BIG, 'WITH');
+  return ok(main);
+}
+
+/** Parse-tree nodes WITH may expand to: a CTE read twice by a CTE read twice … doubles each time. */
+const MAX_INLINED_NODES = 20_000;
+const TOO_BIG =
+  'This WITH expands to too large a query (each use of a CTE is a copy of it): use each CTE fewer times.';
+
+/**
+ * `node` with each FROM/JOIN table named like a CTE replaced by a copy of its SELECT; undefined when
+ * the copies would exceed the budget.
+ */
+function replaceCtes(
+  node: AstNode,
+  ctes: ReadonlyMap<string, AstNode>,
+  budget: { nodes: number },
+  depth = 0,
+): AstNode | undefined {
+  if (depth > 200 || budget.nodes < 0) return undefined;
+  const swap = (value: unknown, as?: unknown): unknown => {
+    if (kindOf(value) !== 'Table') return value;
+    const t = value as AstNode;
+    const cte =
+      typeof t.tableid === 'string' && t.databaseid === undefined
+        ? ctes.get(t.tableid.toLowerCase())
+        : undefined;
+    if (!cte) return value;
+    const copy = copyTree(cte, budget) as AstNode;
+    copy.as = as ?? t.as ?? t.tableid;
+    return copy;
+  };
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'from' && Array.isArray(value)) {
+      node.from = value.map((v) => swap(v));
+    } else if (key === 'joins' && Array.isArray(value)) {
+      for (const j of value as AstNode[]) {
+        const swapped = swap(j.table, j.as);
+        if (swapped !== j.table) {
+          j.table = swapped;
+          j.as = undefined;
+          Reflect.deleteProperty(j, 'as');
+        }
+      }
+    }
+  }
+  for (const value of Object.values(node)) {
+    const children = Array.isArray(value) ? (value as unknown[]) : [value];
+    for (const child of children) {
+      if (
+        typeof child === 'object' &&
+        child !== null &&
+        replaceCtes(child as AstNode, ctes, budget, depth + 1) === undefined
+      ) {
+        return undefined;
+      }
+    }
+  }
+  return budget.nodes < 0 ? undefined : node;
+}
+
+/**
+ * A deep copy of a tree (same classes), where a node met twice stays one node in the copy (alasql
+ * keeps each sub-query both in its expression and in the SELECT's `queries`). Each node copied is
+ * taken from `budget`.
+ */
+function copyTree(value: unknown, budget: { nodes: number }, seen = new Map<object, unknown>()): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const done = seen.get(value);
+  if (done !== undefined) return done;
+  budget.nodes--;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const v of value) out.push(copyTree(v, budget, seen));
+    return out;
+  }
+  const out = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+  seen.set(value, out);
+  for (const [k, v] of Object.entries(value)) out[k] = copyTree(v, budget, seen);
+  return out;
+}
+
+function checkSelectNode(
+  st: AstNode,
+  text: string,
+  tables: readonly LocalTable[],
+  env: BlockEnv,
+): Result<CheckedSelect> {
   const err = (message: string, needles: readonly string[], code: SqlError['code'] = 'not-allowed') =>
     fail<CheckedSelect>(sqlError(code, message, text, locate(text, needles)));
+  if (env.depth > MAX_BLOCK_DEPTH) {
+    return err(`Sub-queries, UNIONs and CTEs may nest ${String(MAX_BLOCK_DEPTH)} deep at most.`, ['SELECT']);
+  }
   for (const [key, value] of Object.entries(st)) {
     if (value === undefined || value === false || SELECT_KEYS.has(key)) continue;
-    if (key === 'queries' && Array.isArray(value) && value.length === 0) continue;
     const known = CLAUSE_MESSAGES[key];
     return known ? err(known[1], [known[0]]) : err(`The ${key} clause is not allowed in the playground.`, []);
   }
+  if (st.as !== undefined && !isSafeAlias(st.as)) {
+    return err('A sub-query alias must be a plain name (letters, digits, _).', []);
+  }
+  const compound = COMPOUNDS.find(([key]) => st[key] !== undefined);
+  // A DISTINCT whose rows feed more SQL (a FROM sub-query, one SELECT of a UNION) is a GROUP BY:
+  // alasql's own DISTINCT is not used (see rewrite.ts), and only the outermost one can be done after.
+  const nested = env.role === 'from' || env.role === 'compound' || compound !== undefined;
+  if (st.distinct === true && (env.role === 'in' || env.role === 'exists' || env.role === 'scalar')) {
+    Reflect.deleteProperty(st, 'distinct'); // changes neither membership nor the first row
+  } else if (st.distinct === true && nested) {
+    const e = distinctAsGroup(st, text);
+    if (e) return fail(e);
+  }
   const from = st.from;
   const sources: SourceRef[] = [];
+  let blockTables = tables;
   let join: CheckedJoin | undefined;
   if (from !== undefined) {
     const [source, other] = Array.isArray(from) ? (from as unknown[]) : [from];
     if (other !== undefined)
       return err('FROM takes one resource: combine two with JOIN … ON a.x = b.y.', [',']);
-    const first = readSource(source as AstNode | undefined, tables, text);
-    if (!first.ok) return first;
-    sources.push(first.value);
-    const joined = checkJoins(st.joins, first.value, tables, text);
+    if (kindOf(source) === 'Select') {
+      const derived = checkDerived(source as AstNode, text, tables, env);
+      if (!derived.ok) return derived;
+      blockTables = [...tables, derived.value];
+      sources.push({ table: derived.value.table });
+    } else {
+      const first = readSource(source as AstNode | undefined, tables, text);
+      if (!first.ok) return first;
+      sources.push(first.value);
+    }
+    const [firstSource] = sources;
+    const joined = firstSource ? checkJoins(st.joins, firstSource, blockTables, text) : ok(undefined);
     if (!joined.ok) return joined;
     if (joined.value) {
       sources.push(joined.value.source);
@@ -117,7 +320,7 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
     return err('JOIN needs a FROM table first.', ['JOIN']);
   }
   const alias = sources[0]?.alias;
-  const scope = nameScope(sources, tables);
+  const scope = nameScope(sources, blockTables);
   const selected = Array.isArray(st.columns) ? (st.columns as unknown[]) : [];
   const outputNames = new Set(
     selected.flatMap((c) => {
@@ -137,17 +340,58 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
       );
     }
   }
-  const columns = scope.columns;
+  const outer = env.outer;
+  const ownColumns = scope.columns;
+  // A sub-query reads its own tables first, then the enclosing SELECT's (SQLite's name resolution).
+  const columns =
+    outer && ownColumns ? new Set([...ownColumns, ...(outer.columns ?? [])]) : outer ? undefined : ownColumns;
+  const outerOwners = outer
+    ? new Map([...outer.owners].filter(([c]) => !ownColumns?.has(c) && ownColumns !== undefined))
+    : undefined;
+  const owners =
+    outerOwners && outerOwners.size > 0 ? new Map([...outerOwners, ...(scope.owners ?? [])]) : scope.owners;
+  const ownQualifiers = scope.qualifiers.size > 0 ? scope.qualifiers : new Set(tables.map((t) => t.table));
+  const subqueries: AstNode[] = [];
+  const exists: AstNode[] = [];
   const ctx: ExprContext = {
     text,
     realLiterals: realLiterals(text),
     aliases: outputNames,
     clause: 'select',
-    tables: scope.qualifiers.size > 0 ? scope.qualifiers : new Set(tables.map((t) => t.table)),
+    tables: outer ? new Set([...ownQualifiers, ...outer.qualifiers]) : ownQualifiers,
     aggregates: 0,
+    refs: new Set(),
     ...(columns ? { columns } : {}),
     ...(scope.ambiguous ? { ambiguous: scope.ambiguous } : {}),
-    ...(scope.owners ? { owners: scope.owners } : {}),
+    ...(owners ? { owners } : {}),
+  };
+  ctx.subquery = (node, use, holder) => {
+    const inner: OuterScope = {
+      qualifiers: ctx.tables,
+      ...(ctx.columns ? { columns: ctx.columns } : {}),
+      owners: ownersOf(sources, blockTables, outer),
+    };
+    const checked = checkSelectNode(node, text, tables, {
+      blocks: env.blocks,
+      role: use,
+      outer: inner,
+      depth: env.depth + 1,
+    });
+    if (!checked.ok) return checked.error;
+    if (use === 'exists') exists.push(holder);
+    else subqueries.push(holder);
+    for (const q of checked.value.outerRefs) ctx.refs?.add(q);
+    if (checked.value.outerRefs.size > 0) CORRELATED.add(node);
+    const count = checked.value.outputs?.length;
+    if (use !== 'exists' && count !== undefined && count !== 1) {
+      return sqlError(
+        'not-allowed',
+        `A sub-query ${use === 'in' ? 'after IN' : 'used as a value'} gives one column; this one gives ${String(count)}.`,
+        text,
+        locate(text, ['SELECT']),
+      );
+    }
+    return undefined;
   };
   // ORDER BY and GROUP BY may name an output alias that shares a name both tables have.
   const keyAmbiguous = scope.ambiguous && new Set([...scope.ambiguous].filter((c) => !outputNames.has(c)));
@@ -196,7 +440,9 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
     if (e) return fail(e);
   }
   const aggregatesOutsideOrder = ctx.aggregates;
-  for (const item of listOf(st.order)) {
+  const outputs = outputsOf(selected, sources, blockTables);
+  const order = listOf(st.order);
+  for (const item of order) {
     const o = item as AstNode;
     const extra = Object.keys(o).some(
       (k) => !['expression', 'direction', 'nocase'].includes(k) && o[k] !== undefined,
@@ -205,10 +451,15 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
     const key = checkClauseKey(o.expression, 'ORDER BY', text, keyNames);
     if (!key.ok) return key;
     o.expression = key.value;
+    if (compound) {
+      const e = compoundOrderKey(o, outputs, text);
+      if (e) return fail(e);
+      continue;
+    }
     const e = checkExpression(o.expression, ctx);
     if (e) return fail(e);
   }
-  if (from === undefined && (ctx.columnRefs ?? 0) > 0) {
+  if (from === undefined && (ctx.columnRefs ?? 0) > 0 && !outer) {
     return err('Columns need a table: add FROM github.<service>.<resource> WHERE …', [], 'syntax');
   }
   const limit = numberOf(st.limit);
@@ -217,12 +468,31 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
   if (limit === null || offset === null || top === null) {
     return err('LIMIT, OFFSET and TOP take a plain number, e.g. LIMIT 10.', ['LIMIT', 'OFFSET', 'TOP']);
   }
+  // alasql runs each sub-query by its index in the SELECT that holds it: set here, from the tree as
+  // checked, rather than trusting the parser's bookkeeping (which misnumbers nested sub-queries).
+  // A sub-query used as a value finds itself at queriesidx - 1, an IN's (on its Op) at queriesidx.
+  st.queries = subqueries.map((holder, i) => {
+    const scalar = kindOf(holder) === 'Select';
+    holder.queriesidx = scalar ? i + 1 : i;
+    return scalar ? holder : (holder.right as AstNode);
+  });
+  st.exists = exists.map((holder, i) => {
+    holder.existsidx = i;
+    return holder.value as AstNode;
+  });
+  env.blocks.push({ sources, ...(join ? { join } : {}), ...(where ? { where } : {}) });
+  if (compound) {
+    const e = checkCompound(st, compound, outputs, text, tables, env, ctx.refs);
+    if (e) return fail(e);
+  }
+  const outerRefs = new Set([...(ctx.refs ?? [])].filter((q) => !ownQualifiers.has(q)));
   const reshapes =
-    listOf(st.order).length > 0 ||
+    order.length > 0 ||
     listOf(st.group).length > 0 ||
     st.having !== undefined ||
     st.distinct === true ||
-    aggregatesOutsideOrder > 0;
+    aggregatesOutsideOrder > 0 ||
+    compound !== undefined;
   return ok({
     ast: st,
     ...(alias ? { alias } : {}),
@@ -233,7 +503,228 @@ function checkSelectNode(st: AstNode, text: string, tables: readonly LocalTable[
     reshapes,
     ...(limit !== undefined || top !== undefined ? { limit: limit ?? top } : {}),
     ...(offset !== undefined ? { offset } : {}),
+    blocks: env.blocks,
+    ...(outputs ? { outputs } : {}),
+    outerRefs,
   });
+}
+
+/**
+ * A FROM sub-query, checked as a SELECT of its own, as the table it makes: named by its alias, with
+ * the columns it gives (unknown when a `*` reads unknown columns).
+ */
+function checkDerived(
+  node: AstNode,
+  text: string,
+  tables: readonly LocalTable[],
+  env: BlockEnv,
+): Result<LocalTable> {
+  const name = typeof node.as === 'string' ? node.as : 'subquery';
+  if (tables.some((t) => t.table.toLowerCase() === name.toLowerCase())) {
+    return fail(
+      sqlError(
+        'not-allowed',
+        `The sub-query's alias ${name} is the name of a resource's table: pick another, e.g. AS s.`,
+        text,
+        locate(text, [name]),
+      ),
+    );
+  }
+  // SQLite does not let a FROM sub-query read the enclosing SELECT's columns either.
+  const checked = checkSelectNode(node, text, tables, {
+    blocks: env.blocks,
+    role: 'from',
+    depth: env.depth + 1,
+  });
+  if (!checked.ok) return checked;
+  node.as = name;
+  const outputs = checked.value.outputs;
+  return ok({ table: name, ...(outputs ? { columns: new Set(outputs.map((o) => o.toLowerCase())) } : {}) });
+}
+
+/**
+ * The next SELECT of a UNION / UNION ALL / EXCEPT / INTERSECT, checked as a SELECT of its own: the
+ * same number of columns, which take the first SELECT's names (rows are matched by position, as in
+ * SQLite). Only one kind of operator per chain: alasql would group `a UNION b UNION ALL c` from the
+ * right, SQLite from the left. An outermost UNION, EXCEPT or INTERSECT runs as UNION ALL (or alasql's
+ * EXCEPT/INTERSECT) followed by the engine's DISTINCT, as SQLite's remove duplicates.
+ */
+function checkCompound(
+  st: AstNode,
+  [key, word]: readonly [string, string],
+  outputs: readonly string[] | undefined,
+  text: string,
+  tables: readonly LocalTable[],
+  env: BlockEnv,
+  refs: Set<string> | undefined,
+): SqlError | undefined {
+  const e = (message: string, ...needles: string[]) =>
+    sqlError('not-allowed', message, text, locate(text, needles));
+  const next = st[key] as AstNode;
+  if (kindOf(next) !== 'Select') return e(`${word} takes a SELECT.`, word.split(' ')[0] ?? word);
+  const mixed = COMPOUNDS.find(([k]) => k !== key && next[k] !== undefined);
+  if (mixed) {
+    return e(
+      `${word} and ${mixed[1]} in one chain are not supported yet: use one of them, or put part of the chain in a FROM sub-query.`,
+      mixed[1].split(' ')[0] ?? mixed[1],
+    );
+  }
+  if (key === 'except' && next.except !== undefined) {
+    return e('One EXCEPT per query: write a EXCEPT b, or put part of it in a FROM sub-query.', 'EXCEPT');
+  }
+  if (key !== 'unionall' && env.role === 'from') {
+    return e(
+      `${word} inside a FROM sub-query is not supported yet: use UNION ALL there (with SELECT DISTINCT … FROM it), or move the ${word} to the outer query.`,
+      word.split(' ')[0] ?? word,
+    );
+  }
+  for (const k of ['order', 'limit', 'offset', 'top']) {
+    if (next[k] !== undefined) {
+      return e(
+        'ORDER BY and LIMIT come once, after the last SELECT of a UNION, and apply to all of it.',
+        'ORDER',
+        'LIMIT',
+      );
+    }
+  }
+  const checked = checkSelectNode(next, text, tables, {
+    blocks: env.blocks,
+    role: 'compound',
+    ...(env.outer ? { outer: env.outer } : {}),
+    depth: env.depth + 1,
+  });
+  if (!checked.ok) return checked.error;
+  for (const q of checked.value.outerRefs) refs?.add(q);
+  const theirs = checked.value.outputs;
+  const stars = [st, next].some((s) => listOf(s.columns).some((c) => (c as AstNode).columnid === '*'));
+  if (stars && (outputs?.join() ?? '\u0000') !== (theirs?.join() ?? '\u0001')) {
+    return e(
+      `In a ${word}, name each SELECT's columns: SELECT * works when every SELECT reads the same resource.`,
+      '*',
+    );
+  }
+  if (outputs && theirs && outputs.length !== theirs.length) {
+    return e(
+      `The SELECTs of a ${word} give ${String(outputs.length)} and ${String(theirs.length)} columns: each must give the same number.`,
+      word.split(' ')[0] ?? word,
+    );
+  }
+  if (outputs && !stars) {
+    listOf(next.columns).forEach((c, i) => {
+      const name = outputs[i];
+      if (name !== undefined && isSafeAlias(name)) (c as AstNode).as = name;
+    });
+  }
+  if (env.role === 'top' && key !== 'unionall') {
+    if (key === 'union') {
+      st.unionall = next;
+      Reflect.deleteProperty(st, 'union');
+    }
+    st.distinct = true;
+  }
+  return undefined;
+}
+
+/** In a compound SELECT, an ORDER BY key is a result column: by name, or by position (`ORDER BY 2`). */
+function compoundOrderKey(
+  o: AstNode,
+  outputs: readonly string[] | undefined,
+  text: string,
+): SqlError | undefined {
+  const key = o.expression as AstNode;
+  const names = outputs ?? [];
+  if (kindOf(key) === 'NumValue' && typeof key.value === 'number') {
+    const name = names[key.value - 1];
+    if (name !== undefined && isSafeName(name)) {
+      o.expression = new ColumnNode({ columnid: name });
+      return undefined;
+    }
+  }
+  if (kindOf(key) === 'Column' && key.tableid === undefined && typeof key.columnid === 'string') {
+    const id = key.columnid.toLowerCase();
+    const name = names.find((n) => n.toLowerCase() === id);
+    if (name !== undefined) {
+      key.columnid = name;
+      return undefined;
+    }
+  }
+  return sqlError(
+    'not-allowed',
+    `ORDER BY after a UNION sorts by a result column: write its name or position${names.length > 0 ? ` (${names.join(', ')})` : ''}.`,
+    text,
+    locate(text, ['ORDER']),
+  );
+}
+
+/**
+ * `SELECT DISTINCT a, b …` as `SELECT a, b … GROUP BY a, b`, the same rows, for a SELECT whose rows
+ * feed more SQL. Undefined, or why it cannot be.
+ */
+function distinctAsGroup(st: AstNode, text: string): SqlError | undefined {
+  const selected = listOf(st.columns) as AstNode[];
+  const e = (message: string) => sqlError('not-allowed', message, text, locate(text, ['DISTINCT']));
+  if (selected.some((c) => c.columnid === '*')) {
+    return e('SELECT DISTINCT * in a sub-query or a UNION is not supported yet: name the columns.');
+  }
+  if (st.group !== undefined || selected.some((c) => containsAggregate(c))) {
+    return e('SELECT DISTINCT with GROUP BY or an aggregate in a sub-query or a UNION is not supported yet.');
+  }
+  st.group = selected.map((c) => copyNode(c, true));
+  Reflect.deleteProperty(st, 'distinct');
+  return undefined;
+}
+
+/** The qualifier of the one table of a SELECT (or the SELECT around it) that has each column. */
+function ownersOf(
+  sources: readonly SourceRef[],
+  tables: readonly LocalTable[],
+  outer: OuterScope | undefined,
+): ReadonlyMap<string, string> {
+  const owners = new Map(outer?.owners ?? []);
+  const counts = new Map<string, number>();
+  for (const s of sources) {
+    for (const c of tables.find((t) => t.table === s.table)?.columns ?? []) {
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+      owners.set(c, s.alias ?? s.table);
+    }
+  }
+  for (const [c, n] of counts) if (n > 1) owners.delete(c);
+  return owners;
+}
+
+/** alasql's SQL text of an expression node, which is also how it names an unaliased column. */
+function sqlTextOf(node: AstNode): string {
+  return (node as unknown as { toString(): string }).toString();
+}
+
+/** The names of the columns a SELECT gives, in order; undefined when a `*` reads unknown columns. */
+function outputsOf(
+  selected: readonly unknown[],
+  sources: readonly SourceRef[],
+  tables: readonly LocalTable[],
+): string[] | undefined {
+  const out: string[] = [];
+  for (const c of selected) {
+    const node = c as AstNode;
+    if (node.columnid === '*') {
+      const read =
+        node.tableid === undefined ? sources : sources.filter((s) => (s.alias ?? s.table) === node.tableid);
+      for (const s of read) {
+        const cols = tables.find((t) => t.table === s.table)?.columns;
+        if (!cols) return undefined;
+        out.push(...cols);
+      }
+    } else {
+      out.push(
+        typeof node.as === 'string'
+          ? node.as
+          : kindOf(node) === 'Column'
+            ? String(node.columnid)
+            : sqlTextOf(node),
+      );
+    }
+  }
+  return out;
 }
 
 /**

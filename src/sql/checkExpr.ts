@@ -59,7 +59,21 @@ export interface ExprContext {
    * and `group_concat(name, ';')` need two names, or they would share one accumulator.
    */
   reducers?: Map<string, string>;
+  /**
+   * Checks a sub-query met in an expression (`x IN (SELECT …)`, `(SELECT MAX(id) …)`, `EXISTS (…)`)
+   * as a SELECT of its own, and records `holder` (the node alasql's code finds it from). Without it,
+   * sub-queries are refused.
+   */
+  subquery?: (select: AstNode, use: 'in' | 'scalar' | 'exists', holder: AstNode) => SqlError | undefined;
+  /** The qualifiers the expression's columns name (after the owners above are applied). */
+  refs?: Set<string>;
 }
+
+/**
+ * The sub-queries that read a column of an enclosing SELECT (correlated): the engine runs them once
+ * per row. The others it runs once per query and keeps their answer (harden.ts). Marked by the checker.
+ */
+export const CORRELATED = new WeakSet();
 
 /**
  * The `/` and `%` nodes with a real operand, as SQLite types them (see isReal): the engine compiles
@@ -118,7 +132,7 @@ function isReal(value: unknown, ctx: ExprContext): boolean {
 /** Keys each node kind may carry besides `as`; a key outside this list is refused. */
 const NODE_KEYS: Readonly<Partial<Record<NodeKind, readonly string[]>>> = {
   Column: ['columnid', 'tableid'],
-  Op: ['op', 'left', 'right', 'right1', 'right2'],
+  Op: ['op', 'left', 'right', 'right1', 'right2', 'queriesidx'],
   UniOp: ['op', 'right'],
   NumValue: ['value'],
   StringValue: ['value'],
@@ -140,8 +154,26 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
   const err = (message: string, ...needles: string[]): SqlError =>
     sqlError('not-allowed', message, ctx.text, locate(ctx.text, needles));
   const kind = kindOf(value);
-  if (!kind || kind === 'Select' || kind === 'Table' || kind === 'Expression') return rejectNode(value, err);
   const node = value as AstNode;
+  if (kind === 'Select' && ctx.subquery && !ctx.inAggregate) {
+    if (node.as !== undefined && !isSafeAlias(node.as)) return err('A column alias must be a plain name.');
+    return ctx.subquery(node, 'scalar', node);
+  }
+  if (kind === 'ExistsValue' && ctx.subquery) {
+    const extra = Object.keys(node).find((k) => node[k] !== undefined && k !== 'value' && k !== 'existsidx');
+    if (extra !== undefined || kindOf(node.value) !== 'Select')
+      return err('Write EXISTS (SELECT …).', 'EXISTS');
+    return ctx.subquery(node.value as AstNode, 'exists', node);
+  }
+  if (
+    !kind ||
+    kind === 'Select' ||
+    kind === 'Table' ||
+    kind === 'Expression' ||
+    kind === 'WithSelect' ||
+    kind === 'ExistsValue'
+  )
+    return rejectNode(value, err);
   // alasql parses `group_concat(…)` (these two spellings) as its own REDUCE aggregate.
   if (kind === 'AggrValue' && node.aggregatorid === 'REDUCE' && typeof node.funcid === 'string') {
     const aggregate = SQLITE_AGGREGATES.get(node.funcid.toLowerCase());
@@ -193,6 +225,7 @@ export function checkExpression(value: unknown, ctx: ExprContext): SqlError | un
       // In a JOIN, an unqualified column is read from the one table that has it, not alasql's guess.
       const owner = table === undefined ? ctx.owners?.get(id.toLowerCase()) : undefined;
       if (owner !== undefined) node.tableid = owner;
+      if (typeof node.tableid === 'string') ctx.refs?.add(node.tableid);
       if (table !== undefined && (typeof table !== 'string' || !ctx.tables.has(table))) {
         const name = typeof table === 'string' ? table : '';
         return err(`Unknown table ${name} before a column: use the table's alias or no prefix.`, name);
@@ -311,6 +344,11 @@ function checkOp(
   if (!BINARY_OPS.has(op)) return err(`The operator ${op} is not allowed.`, op);
   if ((op === '/' || op === '%') && (isReal(node.left, ctx) || isReal(node.right, ctx)))
     REAL_ARITHMETIC.add(node);
+  if ((op === 'IN' || op === 'NOT IN') && kindOf(node.right) === 'Select' && ctx.subquery) {
+    const e = checkExpression(node.left, ctx);
+    return e ?? ctx.subquery(node.right as AstNode, 'in', node);
+  }
+  if (node.queriesidx !== undefined) return err('Malformed sub-query.', 'SELECT');
   const rights = op === 'IN' || op === 'NOT IN' ? node.right : node.right === undefined ? [] : [node.right];
   if (!Array.isArray(rights))
     return err('IN takes a list of values; sub-queries and parameters are not allowed.', 'IN');
@@ -361,11 +399,12 @@ function becomeAggregate(
   ctx: ExprContext,
   raw: string,
 ): SqlError | undefined {
-  const reducers = (ctx.reducers ??= new Map());
+  const reducers = (ctx.reducers ??= new Map<string, string>());
   const signature = `${aggregate.reducer}(${args.map(String).join('\u0000')})`;
   let funcid = reducers.get(signature);
   if (funcid === undefined) {
-    const taken = [...reducers.values()].filter((r) => r.startsWith(aggregate.reducer)).length;
+    const mine = (r: string) => r === aggregate.reducer || r.startsWith(`${aggregate.reducer}_`);
+    const taken = [...reducers.values()].filter(mine).length;
     if (taken > AGGREGATE_VARIANTS) {
       return sqlError(
         'not-allowed',
@@ -476,10 +515,11 @@ function rejectNode(value: unknown, err: (m: string, ...n: string[]) => SqlError
     ParamValue: ['Parameters (?, $name, :name) are not allowed: write the value in the query.', '?'],
     VarValue: ['Variables (@name) are not allowed in a SELECT: write the value in the query.'],
     Select: [
-      'Sub-queries are not supported: use one SELECT (with a JOIN to combine two resources).',
+      'A sub-query cannot be inside an aggregate: aggregate in the sub-query, e.g. (SELECT SUM(x) FROM …).',
       'SELECT',
     ],
-    ExistsValue: ['EXISTS sub-queries are not supported.', 'EXISTS'],
+    ExistsValue: ['EXISTS cannot be inside an aggregate.', 'EXISTS'],
+    WithSelect: ['WITH comes first, before the SELECT: WITH a AS (SELECT …) SELECT … FROM a.', 'WITH'],
     Json: ['JSON literals ({…} or […]) are not allowed: use strings and json_extract.', '{', '['],
     ArrayValue: ['ARRAY literals are not allowed.', 'ARRAY'],
     GroupExpression: ['ROLLUP, CUBE and GROUPING SETS are not supported.', 'ROLLUP', 'CUBE'],

@@ -32,6 +32,10 @@ export function describePlan(plan: QueryPlan): string {
       if (!plan.resource) return 'Runs in the browser: no request.';
       const first = `${calls(plan.calls)}, every page`;
       const join = plan.join;
+      if (plan.tables && plan.tables.length > 0) {
+        const rest = plan.tables.map((t) => `then ${calls(t.calls)}, every page`).join('; ');
+        return `${first}; ${rest}; the SELECTs combined in the browser.`;
+      }
       if (!join) return `${first}.`;
       if (join.feeds.length === 0) {
         const second = join.fixed.map((params) => ({ resource: join.resource, method: join.method, params }));

@@ -54,6 +54,7 @@ function plan(sql: string): Result<QueryPlan> {
     fail<QueryPlan>(sqlError(code, message, sql, first));
   switch (verb) {
     case 'SELECT':
+    case 'WITH':
       return planSelect(st.value);
     case 'DELETE':
       return planDelete(st.value);
@@ -66,11 +67,6 @@ function plan(sql: string): Result<QueryPlan> {
       return planMeta(st.value);
     case 'REGISTRY':
       return planRegistry(st.value);
-    case 'WITH':
-      return refuse(
-        'unsupported-statement',
-        'WITH (common table expressions) is not supported: write one SELECT.',
-      );
   }
   if (WRITES.has(verb)) {
     return refuse(

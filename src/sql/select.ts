@@ -1,7 +1,8 @@
 import { findResource, RESOURCES_AND_ALIASES } from '../resources/registry';
 import type { ResourceDef } from '../resources/types';
 import { NO_PICKS, picked, viaMembers, type Picks } from './aliases';
-import { checkSelect } from './check';
+import { callKey, type ApiCall } from '../resources/calls';
+import { checkSelect, type CheckedSelect } from './check';
 import type { LocalTable } from './checkJoin';
 import { planJoin } from './joinPlan';
 import { nearest } from './nearest';
@@ -97,6 +98,7 @@ function planSelectOn(st: Statement, picks: Picks): Result<SelectPlan> {
   const checked = checkSelect(text, localTables(resources));
   if (!checked.ok) return checked;
   const c = checked.value;
+  if (c.blocks.length > 1) return planBlocks(st, text, c, resources);
   const first = resources.find((r) => r.resource.name === c.sources[0]?.table);
   if (!first) {
     if (c.hasTable)
@@ -126,6 +128,91 @@ function planSelectOn(st: Statement, picks: Picks): Result<SelectPlan> {
     ...(pushDown ? { maxRows: (c.limit ?? 0) + (c.offset ?? 0) } : {}),
   });
 }
+
+/**
+ * Plans a query of more than one SELECT (UNION, sub-queries, WITH): each SELECT that reads a resource
+ * gives that resource's calls from its own WHERE, as a query of one SELECT would; a resource read by
+ * several SELECTs is fetched once with all their calls, and each SELECT's WHERE keeps only its own rows
+ * (every row carries the params of the call that fetched it). The first resource of the outermost
+ * SELECT is the plan's table; the others are `tables`.
+ */
+function planBlocks(
+  st: Statement,
+  text: string,
+  c: CheckedSelect,
+  resources: readonly NamedResource[],
+): Result<SelectPlan> {
+  const fetched = new Map<
+    string,
+    { resource: ResourceDef; method: string; calls: ApiCall[]; keys: Set<string> }
+  >();
+  for (const block of c.blocks) {
+    const [src] = block.sources;
+    const named = src && resources.find((r) => r.resource.name === src.table);
+    if (!named) continue;
+    const { resource, span } = named;
+    if (block.join) {
+      return fail(
+        sqlError(
+          'not-allowed',
+          'A JOIN cannot be combined with sub-queries, UNION or WITH yet: run the JOIN as a query of its own.',
+          st.source,
+          span,
+        ),
+      );
+    }
+    const names = new Set([resource.name, ...(src.alias ? [src.alias] : [])]);
+    const where = whereParams(block.where, paramNames(resource, 'SELECT'), names, text);
+    const method = pickMethod(resource, 'SELECT', new Set(where.terms.map((t) => t.name)), st.source, span);
+    if (!method.ok) return method;
+    const calls = buildCalls(resource, method.value, where.terms, st.source);
+    if (!calls.ok) return calls;
+    let entry = fetched.get(resource.name);
+    if (!entry) {
+      entry = { resource, method: method.value.name, calls: [], keys: new Set() };
+      fetched.set(resource.name, entry);
+    }
+    for (const call of calls.value) {
+      const key = callKey('', call);
+      if (!entry.keys.has(key)) entry.calls.push(call);
+      entry.keys.add(key);
+    }
+  }
+  const [first, ...others] = [...fetched.values()];
+  const total = [...fetched.values()].reduce((n, f) => n + f.calls.length, 0);
+  if (total > MAX_QUERY_CALLS) {
+    return fail(
+      sqlError(
+        'not-allowed',
+        `This query would make ${String(total)} API calls (at most ${String(MAX_QUERY_CALLS)}): give its SELECTs fewer IN values, or fewer SELECTs.`,
+        st.source,
+        resources[0]?.span,
+      ),
+    );
+  }
+  return ok({
+    kind: 'select',
+    ...(first ? { resource: first.resource.id, method: first.method } : {}),
+    calls: first?.calls ?? [],
+    query: text,
+    table: first?.resource.name ?? NO_TABLE,
+    streamable: false,
+    blocks: c.blocks.length,
+    ...(others.length > 0
+      ? {
+          tables: others.map((o) => ({
+            resource: o.resource.id,
+            method: o.method,
+            table: o.resource.name,
+            calls: o.calls,
+          })),
+        }
+      : {}),
+  });
+}
+
+/** The most API calls one query of several SELECTs may make, over all its resources. */
+const MAX_QUERY_CALLS = 50;
 
 /**
  * Plans a DELETE: its WHERE may only give the method's params, joined with AND, because the

@@ -34,10 +34,26 @@ export interface SelectPlan {
   /** The second table of a JOIN: fetched from WHERE params, or once per key of the first. */
   readonly join?: JoinPlan;
   /**
+   * The other resources a query of several SELECTs reads (UNION, sub-queries, WITH), each fetched from
+   * its SELECTs' own WHERE, before the query runs over all the tables.
+   */
+  readonly tables?: readonly TablePlan[];
+  /** How many SELECTs the query has, when more than one: the most rows it can give is this many times its tables' rows. */
+  readonly blocks?: number;
+  /**
    * Limit push-down: when the query only needs the first rows (LIMIT/TOP and no local filter, ORDER BY,
    * GROUP BY, DISTINCT or aggregate), how many rows in total, over the calls in order, are enough.
    */
   readonly maxRows?: number;
+}
+
+/** One more resource a query reads, with the calls that fetch its rows. */
+export interface TablePlan {
+  readonly resource: string;
+  readonly method: string;
+  /** Local table name in `query`. */
+  readonly table: string;
+  readonly calls: readonly ApiCall[];
 }
 
 /** A param of the dependent table fed from a column of the driving table (`v.package_name = p.name`). */

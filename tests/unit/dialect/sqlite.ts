@@ -29,11 +29,21 @@ export function sqliteValue(value: unknown): SqlValue {
 export function sqliteFor(plan: SelectPlan): Database {
   const db = new SQL.Database();
   if (!plan.resource) return db;
-  const resource = getResource(plan.resource);
+  for (const t of [
+    { resource: plan.resource, table: plan.table, calls: plan.calls },
+    ...(plan.tables ?? []),
+  ]) {
+    addTable(db, t.resource, t.table, t.calls);
+  }
+  return db;
+}
+
+function addTable(db: Database, id: string, table: string, calls: SelectPlan['calls']): void {
+  const resource = getResource(id);
   const seen = new Set<string>();
   const rows: Record<string, unknown>[] = [];
   const columns = new Set(resource.fields.map((f) => f.name));
-  for (const call of plan.calls) {
+  for (const call of calls) {
     const key = callKey(API, call);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -42,11 +52,10 @@ export function sqliteFor(plan: SelectPlan): Database {
     for (const row of decorateRows(resource, call, fixtureRows(call))) rows.push({ ...params, ...row });
   }
   const names = [...columns];
-  db.run(`CREATE TABLE ${plan.table} (${names.map((n) => `"${n}"`).join(', ')})`);
-  const insert = db.prepare(`INSERT INTO ${plan.table} VALUES (${names.map(() => '?').join(', ')})`);
+  db.run(`CREATE TABLE ${table} (${names.map((n) => `"${n}"`).join(', ')})`);
+  const insert = db.prepare(`INSERT INTO ${table} VALUES (${names.map(() => '?').join(', ')})`);
   for (const row of rows) insert.run(names.map((n) => sqliteValue(row[n])));
   insert.free();
-  return db;
 }
 
 /** Runs `sql` in SQLite: its rows as arrays of values, or the error SQLite gives. */

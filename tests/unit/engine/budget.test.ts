@@ -202,6 +202,25 @@ describe('the values budget (rows × columns)', () => {
     });
   });
 
+  it('rows a sub-query builds count too, once per time it runs', () => {
+    // A correlated sub-query runs once per outer row: 10,000 × 10,000 rows, each one cell.
+    const r = core.run(
+      'SELECT (SELECT COUNT(*) FROM org_versions w WHERE w.id <> v.id) AS n FROM org_versions v',
+      'org_versions',
+      [key],
+      10,
+    );
+    expect(r.ok ? 'ran' : r.error.message).toMatch(/more than 5,000,000 values/);
+    // The same sub-query, not correlated, runs once: 10,000 + 10,000 rows.
+    const once = core.run(
+      'SELECT (SELECT COUNT(*) FROM org_versions w WHERE w.id > 0) AS n FROM org_versions v',
+      'org_versions',
+      [key],
+      10,
+    );
+    expect(once.ok && once.value.rows[0]).toEqual({ n: ROWS });
+  });
+
   it('only the rows a query builds count: the same columns over a few rows run', () => {
     const r = core.run(`SELECT ${wide} FROM org_versions WHERE id <= 3`, 'org_versions', [key], 10);
     expect(r.ok && r.value.total).toBe(3);

@@ -76,7 +76,7 @@ const expr = fc.oneof(
     'id / 2.0',
   ),
 );
-const term = fc.oneof(
+const baseTerm = fc.oneof(
   fc
     .tuple(
       expr,
@@ -91,23 +91,47 @@ const term = fc.oneof(
   expr.map((a) => `${a} IS NULL`),
   fc.constantFrom('id IN (SELECT 1)', 'EXISTS (SELECT 1)'),
 );
+/** A SELECT of one resource, to nest: in IN, EXISTS, FROM, as a value, after UNION, in WITH. */
+const inner = fc
+  .tuple(expr, fc.option(baseTerm, { nil: undefined }), fc.boolean())
+  .map(
+    ([e, t, correlated]) =>
+      `SELECT ${e} FROM github.packages.org_versions w ${W}${t ? ` AND ${t}` : ''}${correlated ? ' AND w.id = org_versions.id' : ''}`,
+  );
+const term = fc.oneof(
+  baseTerm,
+  fc.tuple(expr, inner).map(([a, q]) => `${a} IN (${q})`),
+  fc.tuple(expr, inner).map(([a, q]) => `${a} NOT IN (${q})`),
+  inner.map((q) => `EXISTS (${q})`),
+  fc.tuple(inner, value).map(([q, v]) => `(${q}) = ${v}`),
+);
 const select = fc
   .record({
     cols: fc.array(fc.tuple(expr, fc.option(ident, { nil: undefined })), { minLength: 1, maxLength: 3 }),
-    from: fc.constantFrom(
-      'github.packages.org_versions',
-      '`github`.`packages`.`org_versions`',
-      "JSON('x')",
-      'org_versions',
-      '?',
+    from: fc.oneof(
+      fc.constantFrom(
+        'github.packages.org_versions',
+        '`github`.`packages`.`org_versions`',
+        "JSON('x')",
+        'org_versions',
+        '?',
+      ),
+      inner.map((q) => `(${q}) AS s`),
     ),
     terms: fc.array(term, { maxLength: 3 }),
     order: fc.option(expr, { nil: undefined }),
     limit: fc.option(fc.oneof(fc.nat(20).map(String), value), { nil: undefined }),
-    tail: fc.constantFrom('', ';', '; SELECT 1', ' UNION SELECT 1', ' INTO CSV("x")', ' -- c'),
+    tail: fc.oneof(
+      fc.constantFrom('', ';', '; SELECT 1', ' UNION SELECT 1', ' INTO CSV("x")', ' -- c'),
+      fc
+        .tuple(fc.constantFrom(' UNION ', ' UNION ALL ', ' EXCEPT ', ' INTERSECT '), inner)
+        .map(([op, q]) => op + q),
+    ),
+    cte: fc.option(inner, { nil: undefined }),
   })
   .map(
     (q) =>
+      (q.cte ? `WITH c AS (${q.cte}) ` : '') +
       `SELECT ${q.cols.map(([e, a]) => (a ? `${e} AS ${a}` : e)).join(', ')} FROM ${q.from} ${W}` +
       q.terms.map((t) => ` AND ${t}`).join('') +
       (q.order ? ` ORDER BY ${q.order}` : '') +

@@ -2,7 +2,7 @@ import { callKey } from '../../../src/resources/calls';
 import { createCore, type EngineCore } from '../../../src/engine/core';
 import type { SqlError } from '../../../src/sql/errors';
 import { planQuery } from '../../../src/sql/plan';
-import type { QueryPlan, ResultRow } from '../../../src/sql/types';
+import type { QueryPlan, ResultRow, SelectPlan } from '../../../src/sql/types';
 import { fixtureRows } from '../../fixtures/engine/rows';
 
 export const API = 'https://api.github.com';
@@ -27,14 +27,23 @@ export function runOverFixtures(sql: string, core: EngineCore = createCore()): O
   const plan = planned.value;
   if (plan.kind === 'meta') return { ok: true, plan, columns: plan.columns, rows: plan.rows };
   if (plan.kind !== 'select') return { ok: true, plan, columns: [], rows: [] };
-  const keys = plan.calls.map((call) => {
-    const key = callKey(API, call);
-    const rows = fixtureRows(call);
-    core.load(key, call, rows.slice(0, 3), true);
-    for (let i = 3; i < rows.length; i += 3) core.load(key, call, rows.slice(i, i + 3), false);
-    return key;
-  });
-  const result = core.run(plan.query, plan.table, keys, Number.MAX_SAFE_INTEGER);
+  const loadAll = (calls: SelectPlan['calls']) =>
+    calls.map((call) => {
+      const key = callKey(API, call);
+      const rows = fixtureRows(call);
+      core.load(key, call, rows.slice(0, 3), true);
+      for (let i = 3; i < rows.length; i += 3) core.load(key, call, rows.slice(i, i + 3), false);
+      return key;
+    });
+  const keys = loadAll(plan.calls);
+  const others = (plan.tables ?? []).map((t) => ({ table: t.table, keys: loadAll(t.calls) }));
+  const result = core.run(
+    plan.query,
+    plan.table,
+    keys,
+    Number.MAX_SAFE_INTEGER,
+    others.length > 0 ? { others } : undefined,
+  );
   if (!result.ok) return result;
   return { ok: true, plan, columns: result.value.columns, rows: result.value.rows };
 }

@@ -4,7 +4,7 @@ import type { Engine, EngineRun } from '@site/src/engine/client';
 import { keyTuple } from '@site/src/engine/createEngine';
 import { CACHE_TTL_MS, isGitHubError, type GitHubClient } from '@site/src/github';
 import { dependentCalls, keyColumns, tooManyCalls } from '@site/src/sql/joinPlan';
-import type { SelectPlan } from '@site/src/sql/types';
+import type { SelectPlan, TablePlan } from '@site/src/sql/types';
 import type { Result } from '@site/src/sql/errors';
 import type { RunSummary } from '@site/src/engine/core';
 import { fromSqlError, fromUnknown } from './toPlaygroundError';
@@ -149,7 +149,8 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
     const base = client.baseUrl;
     const startedAt = now();
     const join = plan.join;
-    const total = plan.calls.length + (join?.feeds.length === 0 ? join.fixed.length : 0);
+    const more = (plan.tables ?? []).reduce((n, t) => n + t.calls.length, 0);
+    const total = plan.calls.length + more + (join?.feeds.length === 0 ? join.fixed.length : 0);
     const first = await fetchCalls(plan.calls, options, startedAt, (i) => ({ calls: total, callIndex: i }), {
       ...(plan.maxRows === undefined ? {} : { maxRows: plan.maxRows }),
       ...(plan.streamable ? { onFirstPage: () => void interim(plan, options, startedAt) } : {}),
@@ -203,6 +204,23 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
       if (second.error) return { ok: false, error: second.error };
       partial = mergePartial(partial, second.partial);
       run = { ...run, joined: { table: join.table, calls: second.done } };
+    }
+    if (plan.tables) {
+      // The other resources of a query of several SELECTs, one after another, as the first's calls.
+      const fetched: TablePlan[] = [];
+      let before = plan.calls.length;
+      for (const table of plan.tables) {
+        const offset = before;
+        const got = await fetchCalls(table.calls, options, startedAt, (i) => ({
+          calls: total,
+          callIndex: offset + i,
+        }));
+        if (got.error) return { ok: false, error: got.error };
+        partial = mergePartial(partial, got.partial);
+        fetched.push(got.done === table.calls ? table : { ...table, calls: got.done });
+        before += table.calls.length;
+      }
+      run = { ...run, tables: fetched };
     }
     if (signal.aborted && !partial) return { ok: false, error: cancelled() };
 
