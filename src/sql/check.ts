@@ -141,12 +141,7 @@ export function checkSelect(text: string, tables: readonly LocalTable[]): Result
       ),
     );
   }
-  const blocks: CheckedBlock[] = [];
-  const checked = checkSelectNode(st, text, tables, { blocks, role: 'top', depth: 0 });
-  if (!checked.ok) return checked;
-  // The top SELECT first: the planner names the query after the resource it reads.
-  const top = blocks.pop();
-  return ok({ ...checked.value, blocks: top ? [top, ...blocks] : blocks });
+  return checkSelectNode(st, text, tables, { blocks: [], role: 'top', depth: 0 });
 }
 
 /**
@@ -480,7 +475,10 @@ function checkSelectNode(
     holder.existsidx = i;
     return holder.value as AstNode;
   });
-  env.blocks.push({ sources, ...(join ? { join } : {}), ...(where ? { where } : {}) });
+  const block = { sources, ...(join ? { join } : {}), ...(where ? { where } : {}) };
+  // The outermost SELECT first: the planner names the query after the resource it reads.
+  if (env.role === 'top') env.blocks.unshift(block);
+  else env.blocks.push(block);
   if (compound) {
     const e = checkCompound(st, compound, outputs, text, tables, env, ctx.refs);
     if (e) return fail(e);

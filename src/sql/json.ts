@@ -134,3 +134,55 @@ function parsePath(path: unknown): Step[] {
 function pathError(near: unknown): Error {
   return new Error(`JSON path error near '${String(near)}': write paths like '$.container.tags' or '$.a[0]'`);
 }
+
+/** One row of SQLite's `json_each`: a member of the array or object (or the scalar) at the path. */
+export interface JsonEachRow {
+  readonly key: string | number | null;
+  readonly value: unknown;
+  readonly type: string;
+  readonly atom: unknown;
+  readonly id: number;
+  readonly parent: null;
+  readonly fullkey: string;
+  readonly path: string;
+}
+
+/** The columns of `json_each`, in SQLite's order. */
+export const JSON_EACH_COLUMNS = ['key', 'value', 'type', 'atom', 'id', 'parent', 'fullkey', 'path'] as const;
+
+/**
+ * SQLite's `json_each(X [, P])`: a row per element of the array (key: its index) or member of the
+ * object (key: its name) at P, or one row for a scalar (key NULL); none for NULL or a missing path.
+ * Values as json_extract gives them (arrays and objects as JSON text); `atom` is NULL for those.
+ */
+export function jsonEach(doc: unknown, path?: unknown): JsonEachRow[] {
+  const root = toJson(doc);
+  if (root === MISSING) return [];
+  const at = path === undefined || path === null ? '$' : path;
+  const target = at === '$' ? root : select(root, at);
+  if (target === MISSING) return [];
+  const base = String(at);
+  const row = (key: string | number | null, v: Json, fullkey: string, id: number): JsonEachRow => {
+    const container = typeof v === 'object' && v !== null;
+    return {
+      key,
+      value: toSql(v),
+      type: jsonType(v) ?? 'null',
+      atom: container ? null : toSql(v),
+      id,
+      parent: null,
+      fullkey,
+      path: base,
+    };
+  };
+  if (Array.isArray(target)) return target.map((v, i) => row(i, v, `${base}[${String(i)}]`, i + 1));
+  if (typeof target === 'object' && target !== null) {
+    return Object.keys(target).map((k, i) => row(k, target[k] ?? null, `${base}.${pathKey(k)}`, i + 1));
+  }
+  return [row(null, target, base, 0)];
+}
+
+/** A member name as SQLite writes it in a path: bare when it is a plain name, else quoted. */
+function pathKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : `"${key.replace(/["\\]/g, '\\$&')}"`;
+}
