@@ -14,6 +14,15 @@ export interface CompiledQuery {
   /** The compiled tree, for naming the columns of an empty result. */
   readonly ast: AstNode;
   readonly post: PostSteps;
+  /** The json_each tables to fill before it runs: each from its arguments over its source's rows. */
+  readonly laterals?: readonly LateralRun[];
+}
+
+/** A json_each table of a query, and the compiled `SELECT <value>, <path> FROM <source>` that feeds it. */
+export interface LateralRun {
+  readonly table: string;
+  readonly source: string;
+  readonly args: CompiledQuery;
 }
 
 /**

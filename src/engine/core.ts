@@ -4,14 +4,17 @@ import type { ApiCall, ParamValue } from '../resources/calls';
 import { RESOURCES } from '../resources/registry';
 import { isSafeName } from '../sql/allowList';
 import type { AstNode } from '../sql/ast';
-import { checkSelect, type CheckedSelect } from '../sql/check';
+import { checkSelect, LATERAL_ROW, type CheckedSelect } from '../sql/check';
+import { parseAlasql } from '../sql/ast';
+import { JSON_EACH_COLUMNS, jsonEach } from '../sql/json';
+import { BudgetExceeded, chargeCells } from './budget';
 import { termsOnly, type LocalTable } from '../sql/checkJoin';
 import { conjuncts } from '../sql/where';
 import { knownColumns } from '../sql/columns';
 import { fail, ok, sqlError, type Result } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
 import { setUpEngineRealm } from './alasqlSetup';
-import { compileChecked, runCompiled, type CompiledQuery } from './compiled';
+import { compileChecked, runCompiled, type CompiledQuery, type LateralRun } from './compiled';
 import { andWhere, dropTerms, satisfiedTerms } from './prune';
 import { decorateRows, rowParams, type Row } from './rows';
 
@@ -124,10 +127,80 @@ export function createCore(): EngineCore {
     const ast = fresh.value.ast;
     dropTerms(ast, drop);
     for (const t of tables) tableFor(t);
+    for (const l of fresh.value.laterals) tableFor(l.table);
     const width = tables.reduce((n, t) => n + (RESOURCES.find((r) => r.name === t)?.fields.length ?? 1), 0);
-    const entry = compileChecked(ast, dbid, rowWidth(ast, width));
-    if (entry.ok) remember(compiled, cacheKey, entry.value);
-    return entry;
+    const entry = compileChecked(
+      ast,
+      dbid,
+      rowWidth(ast, width + JSON_EACH_COLUMNS.length * fresh.value.laterals.length),
+    );
+    if (!entry.ok) return entry;
+    const laterals = fresh.value.laterals.length > 0 ? compileLaterals(query, tables) : ok([]);
+    if (!laterals.ok) return laterals;
+    const done = laterals.value.length > 0 ? { ...entry.value, laterals: laterals.value } : entry.value;
+    remember(compiled, cacheKey, done);
+    return ok(done);
+  };
+
+  /**
+   * For each json_each of the query, `SELECT <value>[, <path>] FROM <source>`: its arguments
+   * as checked (a tree of their own, from a check of their own), over the rows it expands.
+   */
+  const compileLaterals = (query: string, tables: readonly string[]): Result<LateralRun[]> => {
+    const own = check(query, tables);
+    if (!own.ok) return own;
+    const out: LateralRun[] = [];
+    for (const l of own.value.laterals) {
+      if (!isSafeName(l.source) || !isSafeName(l.qualifier))
+        return fail(sqlError('no-data', 'Bad json_each source.'));
+      const parsed = parseAlasql(`SELECT 1 FROM [${l.source}] AS [${l.qualifier}]`);
+      const [select] = parsed.ok ? parsed.value : [];
+      if (!select) return fail(sqlError('internal', 'json_each could not be prepared.'));
+      // Named so that no qualifier of the query can be the same name.
+      select.columns = l.args.map((arg, i) =>
+        Object.assign(arg, { as: i === 0 ? '__stackql_json' : '__stackql_path' }),
+      );
+      const args = compileChecked(select, dbid, 2);
+      if (!args.ok) return args;
+      out.push({ table: l.table, source: l.source, args: args.value });
+    }
+    return ok(out);
+  };
+
+  /**
+   * Fills each json_each table of a query from its source's rows (already in place): every source row
+   * gets its number (LATERAL_ROW, not enumerable, so `SELECT *` never shows it), and each json_each row
+   * the number of the row it came from, which the checked tree joins them by.
+   */
+  const fillLaterals = (laterals: readonly LateralRun[]): Result<void> => {
+    for (const l of laterals) {
+      const rows = tableFor(l.source).data as object[];
+      rows.forEach((row, i) => {
+        Object.defineProperty(row, LATERAL_ROW, {
+          value: i,
+          configurable: true,
+          writable: true,
+          enumerable: false,
+        });
+      });
+      const values = runCompiled(l.args);
+      if (!values.ok) return values;
+      const out: object[] = [];
+      try {
+        values.value.forEach((v, i) => {
+          const from = Object.create(Object.prototype, { [LATERAL_ROW]: { value: i } }) as object;
+          for (const member of jsonEach(v.__stackql_json, v.__stackql_path)) {
+            chargeCells(JSON_EACH_COLUMNS.length);
+            out.push(Object.assign(Object.create(from) as object, member));
+          }
+        });
+      } catch (e) {
+        if (e instanceof BudgetExceeded) return fail(sqlError('runtime', e.message));
+        return fail(sqlError('runtime', `json_each failed: ${e instanceof Error ? e.message : String(e)}`));
+      }
+      tableFor(l.table).data = out;
+    }
+    return ok(undefined);
   };
 
   /**
@@ -194,8 +267,10 @@ export function createCore(): EngineCore {
         const p = parts[i] ?? [];
         tableFor(s.table).data = p.length === 1 ? (p[0]?.rows ?? []) : p.flatMap((d) => d.rows);
       });
-      const ran = runCompiled(q.value);
+      const filled = q.value.laterals ? fillLaterals(q.value.laterals) : ok(undefined);
+      const ran = filled.ok ? runCompiled(q.value) : filled;
       for (const s of sources) tableFor(s.table).data = [];
+      for (const l of q.value.laterals ?? []) tableFor(l.table).data = [];
       if (!ran.ok) return ran;
       const rows = ran.value;
       const resultId = ++nextResult;

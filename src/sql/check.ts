@@ -5,6 +5,7 @@ import { checkExpression, CORRELATED, type ExprContext } from './checkExpr';
 import { checkClauseKey, type KeyNames } from './clauseKeys';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
 import { isSafeAlias, isSafeName, SQLITE_AGGREGATES } from './allowList';
+import { JSON_EACH_COLUMNS } from './json';
 import { locate } from './locate';
 import { tokenize } from './tokenize';
 import {
@@ -47,7 +48,27 @@ export interface CheckedSelect {
   readonly outputs?: readonly string[];
   /** The enclosing SELECTs' qualifiers the query reads: a sub-query that reads any is correlated. */
   readonly outerRefs: ReadonlySet<string>;
+  /** The query's `json_each` tables, which the engine builds from their source's rows before it runs. */
+  readonly laterals: readonly Lateral[];
 }
+
+/**
+ * `FROM t, json_each(t.col [, path]) AS j` (or `CROSS JOIN`, `JOIN … ON`, `LEFT JOIN … ON`): a table
+ * of `json_each` rows per row of `t`. The checked tree joins it to `t` by a hidden row number
+ * (`LATERAL_ROW`), and the engine fills it from `args` over `t`'s rows before the query runs.
+ */
+export interface Lateral {
+  /** The local table of the json_each rows (`json_each_1`). */
+  readonly table: string;
+  /** The resource table whose rows it expands, and that table's qualifier in the query. */
+  readonly source: string;
+  readonly qualifier: string;
+  /** The JSON value, and the optional path: checked expressions over the source's columns. */
+  args: readonly AstNode[];
+}
+
+/** The hidden row number a json_each row shares with the row it came from (see Lateral). */
+export const LATERAL_ROW = '__stackql_row';
 
 /** One SELECT of a query: what it reads and its WHERE. */
 export interface CheckedBlock {
@@ -70,6 +91,7 @@ interface OuterScope {
 /** What checking one SELECT of a query carries: the blocks found so far, and where this one sits. */
 interface BlockEnv {
   readonly blocks: CheckedBlock[];
+  readonly laterals: Lateral[];
   readonly role: Role;
   readonly outer?: OuterScope;
   readonly depth: number;
@@ -141,7 +163,7 @@ export function checkSelect(text: string, tables: readonly LocalTable[]): Result
       ),
     );
   }
-  return checkSelectNode(st, text, tables, { blocks: [], role: 'top', depth: 0 });
+  return checkSelectNode(st, text, tables, { blocks: [], laterals: [], role: 'top', depth: 0 });
 }
 
 /**
@@ -290,10 +312,39 @@ function checkSelectNode(
   const sources: SourceRef[] = [];
   let blockTables = tables;
   let join: CheckedJoin | undefined;
+  let current: Lateral | undefined;
+  let lateral:
+    { node: AstNode; call: AstNode; as: unknown; mode: 'INNER' | 'LEFT'; on?: AstNode } | undefined;
   if (from !== undefined) {
-    const [source, other] = Array.isArray(from) ? (from as unknown[]) : [from];
-    if (other !== undefined)
-      return err('FROM takes one resource: combine two with JOIN … ON a.x = b.y.', [',']);
+    const [source, other, third] = Array.isArray(from) ? (from as unknown[]) : [from];
+    if (other !== undefined) {
+      if (!isJsonEach(other) || third !== undefined)
+        return err('FROM takes one resource: combine two with JOIN … ON a.x = b.y.', [',']);
+      lateral = { node: other as AstNode, call: other as AstNode, as: (other as AstNode).as, mode: 'INNER' };
+    }
+    const joins = Array.isArray(st.joins) ? (st.joins as AstNode[]) : [];
+    const [j] = joins;
+    if (!lateral && j && joins.length === 1 && isJsonEach(j.func)) {
+      const extra = Object.keys(j).find(
+        (k) => j[k] !== undefined && !['joinmode', 'func', 'as', 'on'].includes(k),
+      );
+      const mode =
+        j.joinmode === 'LEFT'
+          ? 'LEFT'
+          : j.joinmode === 'INNER' || j.joinmode === 'CROSS'
+            ? 'INNER'
+            : undefined;
+      if (extra !== undefined || !mode)
+        return err('Join json_each(…) with a comma, CROSS JOIN, JOIN … ON or LEFT JOIN … ON.', ['JOIN']);
+      lateral = {
+        node: j,
+        call: j.func as AstNode,
+        as: j.as,
+        mode,
+        ...(j.on ? { on: j.on as AstNode } : {}),
+      };
+      Reflect.deleteProperty(st, 'joins');
+    }
     if (kindOf(source) === 'Select') {
       const derived = checkDerived(source as AstNode, text, tables, env);
       if (!derived.ok) return derived;
@@ -305,6 +356,26 @@ function checkSelectNode(
       sources.push(first.value);
     }
     const [firstSource] = sources;
+    if (lateral && firstSource) {
+      if (!tables.some((t) => t.table === firstSource.table)) {
+        return err(
+          'json_each(…) expands a column of a resource: FROM github.<service>.<resource> r, json_each(r.column).',
+          ['json_each'],
+        );
+      }
+      const as = lateral.as === undefined || lateral.as === 'default' ? 'json_each' : lateral.as;
+      if (typeof as !== 'string' || !isSafeName(as))
+        return err('A table alias must be a plain name (letters, digits, _).', []);
+      const table = `json_each_${String(env.laterals.length + 1)}`;
+      const qualifier = firstSource.alias ?? firstSource.table;
+      if (as.toLowerCase() === qualifier.toLowerCase()) {
+        return err(`json_each(…) needs an alias other than ${as}: write json_each(…) AS j.`, ['json_each']);
+      }
+      current = { table, source: firstSource.table, qualifier, args: [] };
+      env.laterals.push(current);
+      blockTables = [...blockTables, { table, columns: new Set(JSON_EACH_COLUMNS) }];
+      sources.push({ table, alias: as });
+    }
     const joined = firstSource ? checkJoins(st.joins, firstSource, blockTables, text) : ok(undefined);
     if (!joined.ok) return joined;
     if (joined.value) {
@@ -368,6 +439,7 @@ function checkSelectNode(
     };
     const checked = checkSelectNode(node, text, tables, {
       blocks: env.blocks,
+      laterals: env.laterals,
       role: use,
       outer: inner,
       depth: env.depth + 1,
@@ -422,6 +494,15 @@ function checkSelectNode(
     return err('This WHERE clause form is not allowed.', ['WHERE']);
   }
   distinctOutputNames(selected);
+  if (lateral && current) {
+    const e = checkLateralArgs(lateral.call, current, ctx, text);
+    if (e) return fail(e);
+    if (lateral.on) {
+      ctx.clause = 'where';
+      const onError = checkExpression(lateral.on, ctx);
+      if (onError) return fail(onError);
+    }
+  }
   for (const part of parts) {
     if (part === null) continue;
     ctx.clause = part === where || part === on ? 'where' : part === st.having ? 'keys' : 'select';
@@ -475,6 +556,8 @@ function checkSelectNode(
     holder.existsidx = i;
     return holder.value as AstNode;
   });
+  if (lateral && current)
+    joinLateral(st, current, sources[sources.length - 1]?.alias ?? 'json_each', lateral);
   const block = { sources, ...(join ? { join } : {}), ...(where ? { where } : {}) };
   // The outermost SELECT first: the planner names the query after the resource it reads.
   if (env.role === 'top') env.blocks.unshift(block);
@@ -490,7 +573,8 @@ function checkSelectNode(
     st.having !== undefined ||
     st.distinct === true ||
     aggregatesOutsideOrder > 0 ||
-    compound !== undefined;
+    compound !== undefined ||
+    lateral !== undefined;
   return ok({
     ast: st,
     ...(alias ? { alias } : {}),
@@ -504,7 +588,72 @@ function checkSelectNode(
     blocks: env.blocks,
     ...(outputs ? { outputs } : {}),
     outerRefs,
+    laterals: env.laterals,
   });
+}
+
+/** Whether a FROM or JOIN item is a call of json_each. */
+function isJsonEach(value: unknown): boolean {
+  const funcid = (value as AstNode | null)?.funcid;
+  return kindOf(value) === 'FuncValue' && typeof funcid === 'string' && funcid.toLowerCase() === 'json_each';
+}
+
+/**
+ * json_each's arguments: the JSON value and an optional path, expressions over its source's columns
+ * only (not its own, no aggregate, no sub-query), recorded for the engine.
+ */
+function checkLateralArgs(
+  call: AstNode,
+  lateral: Lateral,
+  ctx: ExprContext,
+  text: string,
+): SqlError | undefined {
+  const e = (message: string) => sqlError('not-allowed', message, text, locate(text, ['json_each']));
+  const args = Array.isArray(call.args) ? (call.args as AstNode[]) : [];
+  const extra = Object.keys(call).find((k) => call[k] !== undefined && !['funcid', 'args', 'as'].includes(k));
+  if (extra !== undefined || args.length < 1 || args.length > 2) {
+    return e(
+      "json_each takes a JSON value and an optional path: json_each(r.topics) or json_each(r.metadata, '$.tags').",
+    );
+  }
+  const { subquery, refs, aggregates } = ctx;
+  ctx.subquery = undefined;
+  ctx.refs = new Set();
+  ctx.clause = 'where';
+  try {
+    for (const arg of args) {
+      const found = checkExpression(arg, ctx);
+      if (found) return found;
+    }
+    if (ctx.aggregates !== aggregates) return e('json_each(…) cannot take an aggregate.');
+    if ([...ctx.refs].some((q) => q !== lateral.qualifier)) {
+      return e(`json_each(…) reads columns of ${lateral.qualifier} only.`);
+    }
+  } finally {
+    ctx.subquery = subquery;
+    ctx.refs = refs;
+  }
+  lateral.args = args;
+  return undefined;
+}
+
+type NodeCtor = new (params: Record<string, unknown>) => AstNode;
+const yy = (alasql as unknown as { yy: Record<'Join' | 'Table' | 'Op', NodeCtor> }).yy;
+
+/** The block's json_each as a JOIN of its table on the hidden row number (and the ON written, if any). */
+function joinLateral(
+  st: AstNode,
+  lateral: Lateral,
+  alias: string,
+  written: { readonly mode: 'INNER' | 'LEFT'; readonly on?: AstNode },
+): void {
+  const row = (tableid: string) => new ColumnNode({ columnid: LATERAL_ROW, tableid } as { columnid: string });
+  const same = new yy.Op({ op: '=', left: row(alias), right: row(lateral.qualifier) });
+  const on = written.on ? new yy.Op({ op: 'AND', left: same, right: written.on }) : same;
+  st.from = [(st.from as unknown[])[0]];
+  st.joins = [
+    new yy.Join({ joinmode: written.mode, table: new yy.Table({ tableid: lateral.table }), as: alias, on }),
+  ];
 }
 
 /**
@@ -531,6 +680,7 @@ function checkDerived(
   // SQLite does not let a FROM sub-query read the enclosing SELECT's columns either.
   const checked = checkSelectNode(node, text, tables, {
     blocks: env.blocks,
+    laterals: env.laterals,
     role: 'from',
     depth: env.depth + 1,
   });
@@ -587,6 +737,7 @@ function checkCompound(
   }
   const checked = checkSelectNode(next, text, tables, {
     blocks: env.blocks,
+    laterals: env.laterals,
     role: 'compound',
     ...(env.outer ? { outer: env.outer } : {}),
     depth: env.depth + 1,

@@ -52,7 +52,11 @@ export function jsonType(doc: unknown, path?: unknown): string | null {
   const root = toJson(doc);
   if (root === MISSING) return null;
   const v = path === undefined ? root : select(root, path);
-  if (v === MISSING) return null;
+  return v === MISSING ? null : typeName(v);
+}
+
+/** The SQLite JSON type name of a JSON value. */
+function typeName(v: Json): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
   if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'real';
@@ -158,16 +162,17 @@ export const JSON_EACH_COLUMNS = ['key', 'value', 'type', 'atom', 'id', 'parent'
 export function jsonEach(doc: unknown, path?: unknown): JsonEachRow[] {
   const root = toJson(doc);
   if (root === MISSING) return [];
-  const at = path === undefined || path === null ? '$' : path;
+  const at = path ?? '$';
   const target = at === '$' ? root : select(root, at);
   if (target === MISSING) return [];
-  const base = String(at);
+  // select() accepts only a text path, so `at` is text here.
+  const base = typeof at === 'string' ? at : '$';
   const row = (key: string | number | null, v: Json, fullkey: string, id: number): JsonEachRow => {
     const container = typeof v === 'object' && v !== null;
     return {
       key,
       value: toSql(v),
-      type: jsonType(v) ?? 'null',
+      type: typeName(v),
       atom: container ? null : toSql(v),
       id,
       parent: null,
@@ -182,7 +187,7 @@ export function jsonEach(doc: unknown, path?: unknown): JsonEachRow[] {
   return [row(null, target, base, 0)];
 }
 
-/** A member name as SQLite writes it in a path: bare when it is a plain name, else quoted. */
+/** A member name as SQLite writes it in a path: bare when letters and digits only, else quoted. */
 function pathKey(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : `"${key.replace(/["\\]/g, '\\$&')}"`;
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(key) ? key : `"${key.replace(/["\\]/g, '\\$&')}"`;
 }

@@ -77,8 +77,24 @@ describe('queries of several SELECTs', () => {
     // One list of packages and one of the first package's versions: the sub-query reads the same rows.
     const paths = (await fakeRequests()).map((r) => new URL(r.url, 'http://x').pathname);
     expect(new Set(paths)).toEqual(
-      new Set(['/orgs/acme/packages', `/orgs/acme/packages/container/${first?.name ?? ''}/versions`]),
+      new Set([
+        '/orgs/acme/packages',
+        `/orgs/acme/packages/container/${encodeURIComponent(first?.name ?? '')}/versions`,
+      ]),
     );
+  });
+
+  it('expands a JSON array into rows with json_each', async () => {
+    const tags = firstVersions.flatMap((v) => v.metadata?.container?.tags ?? []);
+    expect(tags.length).toBeGreaterThan(0);
+    const sql = `SELECT v.name, t.value AS tag
+FROM github.packages.org_versions v, json_each(v.metadata, '$.container.tags') AS t
+WHERE v.org = 'acme' AND v.package_type = 'container' AND v.package_name = '${first?.name ?? ''}'`;
+    const page = await openWith(sql);
+    await runQuery(page);
+    await expect
+      .poll(() => resultStatus(page).innerText())
+      .toMatch(new RegExp(`^${String(tags.length)} rows`));
   });
 
   it('runs on the sample data without a token, and explains a UNION of unequal SELECTs', async () => {

@@ -232,3 +232,21 @@ describe('an aggregate inside another', () => {
     expect(planned.error.message).toMatch(/cannot be inside another aggregate/);
   });
 });
+
+describe('json_each', () => {
+  it('reads members that name JavaScript built-ins as data, and leaves Object.prototype as it was', () => {
+    const out = runOverFixtures(
+      `SELECT j.key, j.value FROM ${T} v, json_each('{"__proto__": {"polluted": 1}, "constructor": 2}') j ${W} AND v.id = 101`,
+    );
+    expect(out.ok && out.rows).toEqual([
+      { key: '__proto__', value: '{"polluted":1}' },
+      { key: 'constructor', value: 2 },
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('says so when the JSON is malformed', () => {
+    const out = runOverFixtures(`SELECT j.value FROM ${T} v, json_each(v.name) j ${W}`);
+    expect(out.ok ? 'ran' : out.error.message).toMatch(/json_each failed: malformed JSON/);
+  });
+});
