@@ -1,6 +1,7 @@
 import type { AstNode } from '../sql/ast';
 import { fail, ok, sqlError, type Result } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
+import type { WindowBlock } from '../sql/windows';
 import { BudgetExceeded, chargeCells, resetBudget } from './budget';
 import { distinctRows } from './distinct';
 import { prepareForCompile, type PostSteps } from './rewrite';
@@ -16,6 +17,14 @@ export interface CompiledQuery {
   readonly post: PostSteps;
   /** The json_each tables to fill before it runs: each from its arguments over its source's rows. */
   readonly laterals?: readonly LateralRun[];
+  /** The window tables to compute before it runs, inner ones first (see sql/windows.ts). */
+  readonly windows?: readonly WindowRun[];
+}
+
+/** A window block of a query, and its compiled input SELECT. */
+export interface WindowRun {
+  readonly block: WindowBlock;
+  readonly input: CompiledQuery;
 }
 
 /** A json_each table of a query, and the compiled `SELECT <value>, <path> FROM <source>` that feeds it. */

@@ -14,7 +14,8 @@ import { knownColumns } from '../sql/columns';
 import { fail, ok, sqlError, type Result } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
 import { setUpEngineRealm } from './alasqlSetup';
-import { compileChecked, runCompiled, type CompiledQuery, type LateralRun } from './compiled';
+import { compileChecked, runCompiled, type CompiledQuery, type LateralRun, type WindowRun } from './compiled';
+import { windowRows } from './windows';
 import { andWhere, dropTerms, satisfiedTerms } from './prune';
 import { decorateRows, rowParams, type Row } from './rows';
 
@@ -128,6 +129,7 @@ export function createCore(): EngineCore {
     dropTerms(ast, drop);
     for (const t of tables) tableFor(t);
     for (const l of fresh.value.laterals) tableFor(l.table);
+    for (const w of fresh.value.windows) tableFor(w.table);
     const width = tables.reduce((n, t) => n + (RESOURCES.find((r) => r.name === t)?.fields.length ?? 1), 0);
     const entry = compileChecked(
       ast,
@@ -137,7 +139,13 @@ export function createCore(): EngineCore {
     if (!entry.ok) return entry;
     const laterals = fresh.value.laterals.length > 0 ? compileLaterals(query, tables) : ok([]);
     if (!laterals.ok) return laterals;
-    const done = laterals.value.length > 0 ? { ...entry.value, laterals: laterals.value } : entry.value;
+    const windows = fresh.value.windows.length > 0 ? compileWindows(query, tables, width) : ok([]);
+    if (!windows.ok) return windows;
+    const done = {
+      ...entry.value,
+      ...(laterals.value.length > 0 ? { laterals: laterals.value } : {}),
+      ...(windows.value.length > 0 ? { windows: windows.value } : {}),
+    };
     remember(compiled, cacheKey, done);
     return ok(done);
   };
@@ -165,6 +173,36 @@ export function createCore(): EngineCore {
       out.push({ table: l.table, source: l.source, args: args.value });
     }
     return ok(out);
+  };
+
+  /** Each window block's input SELECT, compiled from a check of its own (see sql/windows.ts). */
+  const compileWindows = (query: string, tables: readonly string[], width: number): Result<WindowRun[]> => {
+    const own = check(query, tables);
+    if (!own.ok) return own;
+    const out: WindowRun[] = [];
+    for (const block of own.value.windows) {
+      const input = compileChecked(block.input, dbid, rowWidth(block.input, width));
+      if (!input.ok) return input;
+      out.push({ block, input: input.value });
+    }
+    return ok(out);
+  };
+
+  /** Computes each window table from its input's rows, inner ones first. */
+  const fillWindows = (windows: readonly WindowRun[]): Result<void> => {
+    for (const w of windows) {
+      const input = runCompiled(w.input);
+      if (!input.ok) return input;
+      try {
+        tableFor(w.block.table).data = windowRows(w.block, input.value);
+      } catch (e) {
+        if (e instanceof BudgetExceeded) return fail(sqlError('runtime', e.message));
+        return fail(
+          sqlError('runtime', `A window function failed: ${e instanceof Error ? e.message : String(e)}`),
+        );
+      }
+    }
+    return ok(undefined);
   };
 
   /**
@@ -268,9 +306,11 @@ export function createCore(): EngineCore {
         tableFor(s.table).data = p.length === 1 ? (p[0]?.rows ?? []) : p.flatMap((d) => d.rows);
       });
       const filled = q.value.laterals ? fillLaterals(q.value.laterals) : ok(undefined);
-      const ran = filled.ok ? runCompiled(q.value) : filled;
+      const windowed = filled.ok && q.value.windows ? fillWindows(q.value.windows) : filled;
+      const ran = windowed.ok ? runCompiled(q.value) : windowed;
       for (const s of sources) tableFor(s.table).data = [];
       for (const l of q.value.laterals ?? []) tableFor(l.table).data = [];
+      for (const w of q.value.windows ?? []) tableFor(w.block.table).data = [];
       if (!ran.ok) return ran;
       const rows = ran.value;
       const resultId = ++nextResult;

@@ -6,6 +6,7 @@ import { checkClauseKey, type KeyNames } from './clauseKeys';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
 import { isSafeAlias, isSafeName, SQLITE_AGGREGATES } from './allowList';
 import { JSON_EACH_COLUMNS } from './json';
+import { extractWindows, hasWindow, wrapWindows, type WindowBlock } from './windows';
 import { locate } from './locate';
 import { tokenize } from './tokenize';
 import {
@@ -50,6 +51,8 @@ export interface CheckedSelect {
   readonly outerRefs: ReadonlySet<string>;
   /** The query's `json_each` tables, which the engine builds from their source's rows before it runs. */
   readonly laterals: readonly Lateral[];
+  /** Its SELECTs with window functions, inner ones first, which the engine computes before it runs. */
+  readonly windows: readonly WindowBlock[];
 }
 
 /**
@@ -92,6 +95,9 @@ interface OuterScope {
 interface BlockEnv {
   readonly blocks: CheckedBlock[];
   readonly laterals: Lateral[];
+  readonly windows: WindowBlock[];
+  /** How many window tables are named so far (an outer one is named before its inner ones are). */
+  readonly counter: { windows: number };
   readonly role: Role;
   readonly outer?: OuterScope;
   readonly depth: number;
@@ -163,7 +169,14 @@ export function checkSelect(text: string, tables: readonly LocalTable[]): Result
       ),
     );
   }
-  return checkSelectNode(st, text, tables, { blocks: [], laterals: [], role: 'top', depth: 0 });
+  return checkSelectNode(st, text, tables, {
+    blocks: [],
+    laterals: [],
+    windows: [],
+    counter: { windows: 0 },
+    role: 'top',
+    depth: 0,
+  });
 }
 
 /**
@@ -298,6 +311,18 @@ function checkSelectNode(
   if (st.as !== undefined && !isSafeAlias(st.as)) {
     return err('A sub-query alias must be a plain name (letters, digits, _).', []);
   }
+  if (hasWindow(st)) {
+    // FROM sub-queries' windows are taken out by checkDerived; the outermost SELECT's are wrapped.
+    if (env.role !== 'top') {
+      return err(
+        'Window functions work in the outermost SELECT, a FROM sub-query or a CTE; not yet in a sub-query used as a value, after IN or in a UNION.',
+        ['OVER'],
+      );
+    }
+    const wrapped = wrapWindows(st, text);
+    if (!wrapped.ok) return wrapped;
+    return checkSelectNode(wrapped.value, text, tables, env);
+  }
   const compound = COMPOUNDS.find(([key]) => st[key] !== undefined);
   // A DISTINCT whose rows feed more SQL (a FROM sub-query, one SELECT of a UNION) is a GROUP BY:
   // alasql's own DISTINCT is not used (see rewrite.ts), and only the outermost one can be done after.
@@ -348,8 +373,11 @@ function checkSelectNode(
     if (kindOf(source) === 'Select') {
       const derived = checkDerived(source as AstNode, text, tables, env);
       if (!derived.ok) return derived;
-      blockTables = [...tables, derived.value];
-      sources.push({ table: derived.value.table });
+      const { local, window } = derived.value;
+      blockTables = [...tables, local];
+      sources.push({ table: local.table });
+      // A sub-query with window functions is read from the table the engine computes for it.
+      if (window !== undefined) (from as unknown[])[0] = new yy.Table({ tableid: window, as: local.table });
     } else {
       const first = readSource(source as AstNode | undefined, tables, text);
       if (!first.ok) return first;
@@ -440,6 +468,8 @@ function checkSelectNode(
     const checked = checkSelectNode(node, text, tables, {
       blocks: env.blocks,
       laterals: env.laterals,
+      windows: env.windows,
+      counter: env.counter,
       role: use,
       outer: inner,
       depth: env.depth + 1,
@@ -589,6 +619,7 @@ function checkSelectNode(
     ...(outputs ? { outputs } : {}),
     outerRefs,
     laterals: env.laterals,
+    windows: env.windows,
   });
 }
 
@@ -665,7 +696,7 @@ function checkDerived(
   text: string,
   tables: readonly LocalTable[],
   env: BlockEnv,
-): Result<LocalTable> {
+): Result<{ readonly local: LocalTable; readonly window?: string }> {
   const name = typeof node.as === 'string' ? node.as : 'subquery';
   if (tables.some((t) => t.table.toLowerCase() === name.toLowerCase())) {
     return fail(
@@ -677,17 +708,34 @@ function checkDerived(
       ),
     );
   }
+  let windowed: (WindowBlock & { readonly names: readonly string[] }) | undefined;
+  if (hasWindow(node)) {
+    const extracted = extractWindows(node, text, `window_${String(++env.counter.windows)}`);
+    if (!extracted.ok) return extracted;
+    windowed = extracted.value;
+  }
   // SQLite does not let a FROM sub-query read the enclosing SELECT's columns either.
   const checked = checkSelectNode(node, text, tables, {
     blocks: env.blocks,
     laterals: env.laterals,
+    windows: env.windows,
+    counter: env.counter,
     role: 'from',
     depth: env.depth + 1,
   });
   if (!checked.ok) return checked;
   node.as = name;
   const outputs = checked.value.outputs;
-  return ok({ table: name, ...(outputs ? { columns: new Set(outputs.map((o) => o.toLowerCase())) } : {}) });
+  if (windowed) {
+    const { names, ...block } = windowed;
+    env.windows.push(block);
+    const read = outputs?.filter((o) => !o.startsWith('__stackql_'));
+    const columns = read ? new Set([...names, ...read].map((o) => o.toLowerCase())) : undefined;
+    return ok({ local: { table: name, ...(columns ? { columns } : {}) }, window: block.table });
+  }
+  return ok({
+    local: { table: name, ...(outputs ? { columns: new Set(outputs.map((o) => o.toLowerCase())) } : {}) },
+  });
 }
 
 /**
@@ -738,6 +786,8 @@ function checkCompound(
   const checked = checkSelectNode(next, text, tables, {
     blocks: env.blocks,
     laterals: env.laterals,
+    windows: env.windows,
+    counter: env.counter,
     role: 'compound',
     ...(env.outer ? { outer: env.outer } : {}),
     depth: env.depth + 1,

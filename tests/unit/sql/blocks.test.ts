@@ -91,3 +91,37 @@ describe('names that are alasql keywords but not SQLite ones', () => {
     },
   );
 });
+
+describe('window functions', () => {
+  it('compute in the outermost SELECT, a FROM sub-query and a CTE', () => {
+    for (const sql of [
+      `SELECT id, ROW_NUMBER() OVER (PARTITION BY license ORDER BY id) AS rn FROM ${V} WHERE ${cli}`,
+      `SELECT * FROM (SELECT id, RANK() OVER (ORDER BY id) AS r FROM ${V} WHERE ${cli}) WHERE r < 3`,
+      `WITH w AS (SELECT id, LAG(id) OVER (ORDER BY id) AS prev FROM ${V} WHERE ${cli}) SELECT * FROM w`,
+    ]) {
+      expect(select(sql).calls).toHaveLength(1);
+    }
+  });
+
+  it('refuses what they cannot do yet, saying where they work', () => {
+    expect(
+      error(
+        `SELECT id FROM ${V} WHERE ${cli} AND id IN (SELECT ROW_NUMBER() OVER (ORDER BY id) FROM ${V} WHERE ${cli})`,
+      ).message,
+    ).toMatch(/outermost SELECT, a FROM sub-query or a CTE/);
+    expect(error(`SELECT id, 1 + ROW_NUMBER() OVER (ORDER BY id) FROM ${V} WHERE ${cli}`).message).toMatch(
+      /Window functions/,
+    );
+    expect(error(`SELECT COUNT(DISTINCT id) OVER () FROM ${V} WHERE ${cli}`).message).toMatch(/DISTINCT/);
+    expect(error(`SELECT UPPER(name) OVER () FROM ${V} WHERE ${cli}`).message).toMatch(
+      /not a window function/,
+    );
+    expect(error(`SELECT NTILE() OVER (ORDER BY id) FROM ${V} WHERE ${cli}`).message).toMatch(
+      /takes 1 argument\./,
+    );
+    expect(
+      error(`SELECT * FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS rn FROM ${V} WHERE ${cli} LIMIT 2)`)
+        .message,
+    ).toMatch(/cannot have LIMIT/);
+  });
+});
