@@ -14,6 +14,7 @@ import { readBuildMeta, runBuild, type BuildMeta } from './build';
 import { runContainmentBenchmark } from './containment';
 import { runEngineBenchmark } from './engine';
 import { describeMachine } from './machine';
+import { runChartBenchmark } from './chart';
 import { runPageWeight } from './pageWeight';
 import { runJoinBenchmark } from './join';
 import { runRequestBenchmark } from './requests';
@@ -137,6 +138,11 @@ async function browserFigures(browser: Browser, origin: string, fake: FakeGitHub
   notes.push(
     `page weight: ${weight.detail.playground.files.length} scripts on org_versions, ${weight.detail.service.files.length} on /services/packages.`,
   );
+
+  step("chart: the Chart view's JS and the time to draw the month chart");
+  const chart = await runChartBenchmark(browser, origin, BUILD, quick ? 1 : 5);
+  figures.push(...chart.figures);
+  notes.push(...chart.notes);
 
   step('engine containment: start-up and round trip, sandbox frame vs plain worker');
   figures.push(

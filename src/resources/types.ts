@@ -105,6 +105,18 @@ export interface ExampleQuery {
   /** The method the statement reaches (for a JOIN, the left table's). */
   readonly method: string;
   readonly sql: string;
+  /** `chart`: the answer is a picture (versions per month), so the playground opens it in the Chart view. */
+  readonly view?: 'chart';
+  /** The chart's settings where the proposal from the result's columns is not the one meant. */
+  readonly chart?: ExampleChart;
+}
+
+/** A chart an example opens with: column names of its result, checked against the result when it runs. */
+export interface ExampleChart {
+  readonly kind?: 'bar' | 'line' | 'area' | 'dot';
+  readonly x?: string;
+  readonly y?: readonly string[];
+  readonly group?: string;
 }
 
 /** A StackQL resource: `provider.service.resource`. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation } from '@docusaurus/router';
 import { RESOURCES } from '@site/src/resources/registry';
@@ -16,6 +16,7 @@ import { SettingsPanel } from './settings/SettingsPanel';
 import { readSharedSql } from './share/shareLink';
 import { sharedLinkNote } from './share/shareNotes';
 import { QueryPickers, RunControls } from './Toolbar';
+import type { ResultDisplay } from './chart/types';
 import { DataSourceBanner } from './DataSourceBanner';
 import { useAnnouncement } from './announce/useAnnouncement';
 import { usePlayground } from './usePlayground';
@@ -45,6 +46,14 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
     token: settings.token.token,
     apiBaseUrl: settings.apiBaseUrl,
   });
+  // The results' view and chart settings: from a shared link, an example, or the reader's clicks.
+  const [display, setDisplay] = useState<ResultDisplay>(
+    () => shared?.display ?? { view: 'table', chart: {} },
+  );
+  // An example opens in its own view; one without leaves the table, JSON or requests view as it was.
+  const showExample = useCallback((next: ResultDisplay | undefined) => {
+    setDisplay((current) => next ?? (current.view === 'chart' ? { view: 'table', chart: {} } : current));
+  }, []);
   const focusEditor = useRef<(() => void) | undefined>(undefined);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const tokenInputId = useId();
@@ -63,6 +72,13 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
     setSql(bridge.request.sql);
     focusEditor.current?.();
   }, [bridge?.request, setSql]);
+  // A new request from the docs: its view too (adjusted while rendering, as React advises for state
+  // that follows a prop, rather than in the effect).
+  const [seenRequest, setSeenRequest] = useState(bridge?.request);
+  if (bridge?.request !== seenRequest) {
+    setSeenRequest(bridge?.request);
+    if (bridge?.request) showExample(bridge.request.display);
+  }
 
   return (
     <div className={styles.playground} data-runs={state.finished} aria-busy={state.running}>
@@ -84,7 +100,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
         onOpenChange={setSettingsOpen}
         tokenInputId={tokenInputId}
       />
-      <QueryPickers state={state} resource={resource} />
+      <QueryPickers state={state} resource={resource} onExample={showExample} />
       <div className={styles.editor}>
         <SqlEditor
           value={state.sql}
@@ -96,7 +112,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
           height={editorHeight}
         />
       </div>
-      <RunControls state={state} />
+      <RunControls state={state} display={display} />
       <PlanPreview sql={state.sql} />
       {state.progress && <ProgressBar progress={state.progress} />}
       <ErrorAlert error={state.error} />
@@ -120,6 +136,8 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
           engine={state.engine}
           apiBaseUrl={settings.useSample ? SAMPLE_BASE_URL : settings.apiBaseUrl}
           exportName={exportBaseName(state.sql, RESOURCES)}
+          display={display}
+          onDisplay={setDisplay}
         />
       </ResultsBoundary>
       {state.pending && (

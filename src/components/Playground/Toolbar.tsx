@@ -2,7 +2,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { RESOURCES } from '@site/src/resources/registry';
 import type { ResourceDef } from '@site/src/resources/types';
 import { copyText } from '../CopyableCode/copyText';
-import { exampleByKey, exampleGroups, exampleKey } from './exampleList';
+import type { ResultDisplay } from './chart/types';
+import { exampleByKey, exampleDisplay, exampleGroups, exampleKey } from './exampleList';
 import { buildShareLink } from './share/shareLink';
 import { copyLinkNote } from './share/shareNotes';
 import type { PlaygroundState } from './usePlayground';
@@ -12,13 +13,21 @@ export interface ToolbarProps {
   readonly state: PlaygroundState;
   /** The resource the page is about: its examples come first. */
   readonly resource?: ResourceDef;
+  /** An example was picked: the view it opens in (undefined: an example with no view of its own). */
+  readonly onExample: (display: ResultDisplay | undefined) => void;
+}
+
+export interface RunControlsProps {
+  readonly state: PlaygroundState;
+  /** The results' view and chart settings: a link carries them when the Chart view is on. */
+  readonly display: ResultDisplay;
 }
 
 /**
  * Run, Cancel, Refresh and Copy link: after the editor in the page and in the focus order, so a
  * keyboard reader goes editor → Run → results → exports.
  */
-export function RunControls({ state }: { readonly state: PlaygroundState }): ReactNode {
+export function RunControls({ state, display }: RunControlsProps): ReactNode {
   const [note, setNote] = useState('');
   return (
     <div className={styles.toolbar}>
@@ -52,7 +61,7 @@ export function RunControls({ state }: { readonly state: PlaygroundState }): Rea
         type="button"
         className="button button--secondary button--sm"
         onClick={() => {
-          const link = buildShareLink(window.location.href, state.sql);
+          const link = buildShareLink(window.location.href, state.sql, display);
           void copyText(link.url).then((ok) => {
             setNote(copyLinkNote(ok, link));
           });
@@ -68,7 +77,7 @@ export function RunControls({ state }: { readonly state: PlaygroundState }): Rea
 }
 
 /** The example (every resource's, from the catalogue) and history pickers: they fill the editor. */
-export function QueryPickers({ state, resource }: ToolbarProps): ReactNode {
+export function QueryPickers({ state, resource, onExample }: ToolbarProps): ReactNode {
   const groups = useMemo(() => exampleGroups(RESOURCES, resource), [resource]);
   return (
     <div className={styles.toolbar}>
@@ -78,7 +87,9 @@ export function QueryPickers({ state, resource }: ToolbarProps): ReactNode {
         value=""
         onChange={(e) => {
           const example = exampleByKey(groups, e.target.value);
-          if (example) state.setSql(example.sql);
+          if (!example) return;
+          state.setSql(example.sql);
+          onExample(exampleDisplay(example));
         }}
       >
         <option value="">Examples…</option>

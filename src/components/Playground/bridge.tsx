@@ -1,14 +1,17 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { ResultDisplay } from './chart/types';
 
 /** A query the docs asked the playground to load: `nonce` makes the same SQL twice a new request. */
 export interface OpenRequest {
   readonly sql: string;
   readonly nonce: number;
+  /** The view it opens in: the Chart view for an example whose answer is a picture. */
+  readonly display?: ResultDisplay;
 }
 
 interface Bridge {
   readonly request: OpenRequest | undefined;
-  readonly open: (sql: string) => void;
+  readonly open: (sql: string, display?: ResultDisplay) => void;
 }
 
 const BridgeContext = createContext<Bridge | undefined>(undefined);
@@ -24,8 +27,8 @@ export function PlaygroundBridge({
 }): ReactNode {
   const [request, setRequest] = useState<OpenRequest | undefined>();
   const open = useCallback(
-    (sql: string) => {
-      setRequest((r) => ({ sql, nonce: (r?.nonce ?? 0) + 1 }));
+    (sql: string, display?: ResultDisplay) => {
+      setRequest((r) => ({ sql, display, nonce: (r?.nonce ?? 0) + 1 }));
       onOpen?.();
     },
     [onOpen],

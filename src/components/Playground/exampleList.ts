@@ -1,4 +1,5 @@
 import type { ExampleQuery, ResourceDef } from '@site/src/resources/types';
+import type { ResultDisplay } from './chart/types';
 
 /** The examples of one resource, as the toolbar's picker groups them. */
 export interface ExampleGroup {
@@ -33,4 +34,9 @@ export function exampleByKey(groups: readonly ExampleGroup[], key: string): Exam
   const hash = key.lastIndexOf('#');
   const group = groups.find((g) => g.resource.id === key.slice(0, hash));
   return group?.examples[Number(key.slice(hash + 1))];
+}
+
+/** The view an example opens with: the Chart view (and its settings) for one whose answer is a picture. */
+export function exampleDisplay(example: Pick<ExampleQuery, 'view' | 'chart'>): ResultDisplay | undefined {
+  return example.view === 'chart' ? { view: 'chart', chart: { ...example.chart } } : undefined;
 }

@@ -24,7 +24,12 @@ export function SqlExamples({ resource }: ResourceTableProps): ReactNode {
           Method <code>{example.method}</code>
         </p>
         <CodeBlock language="sql">{example.sql}</CodeBlock>
-        <OpenInPlayground sql={example.sql} description={example.title} />
+        <OpenInPlayground
+          sql={example.sql}
+          description={example.title}
+          view={example.view}
+          chart={example.chart}
+        />
       </section>
     );
   });

@@ -45,6 +45,10 @@ export function asServiceSamples(value: unknown): ServiceSamples {
     for (const e of r.extras ?? []) {
       if (typeof e.title !== 'string' || typeof e.method !== 'string' || typeof e.sql !== 'string')
         throw new TypeError(`Samples file: an extra example of ${name} lacks title, method or sql.`);
+      // Typed as ExampleQuery, but read from JSON: the view may be anything.
+      const view: unknown = e.view;
+      if (view !== undefined && view !== 'chart')
+        throw new TypeError(`Samples file: an extra example of ${name} has an unknown view (only "chart").`);
     }
   }
   return v as ServiceSamples;

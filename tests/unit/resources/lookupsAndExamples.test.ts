@@ -62,6 +62,7 @@ describe('the sample values of the examples', () => {
       'Get one version',
       'Delete a version',
       'Restore a deleted version',
+      'Versions published per month',
     ]);
     const [list, get, del, exec] = versions.examples.map((e) => e.sql);
     expect(list).toBe(
@@ -103,12 +104,27 @@ describe('the sample values of the examples', () => {
   });
 
   it('include the JOIN of packages and their versions on org_packages', () => {
-    const join = getResource('github.packages.org_packages').examples.at(-1);
+    const join = getResource('github.packages.org_packages').examples.find((e) => e.title.endsWith('(JOIN)'));
     expect(join).toEqual({
       title: 'Versions of every container package (JOIN)',
       method: 'list_packages_for_organization',
       sql: "SELECT p.name AS package, v.name AS version, v.created_at\nFROM github.packages.org_packages p\nJOIN github.packages.org_versions v\n  ON v.package_name = p.name AND v.package_type = p.package_type\nWHERE p.org = 'acme' AND p.package_type = 'container' AND v.org = 'acme';",
     });
+  });
+
+  it('open the answers that are pictures in the Chart view: versions per month, versions per package', () => {
+    const charts = RESOURCES.flatMap((r) =>
+      r.examples.filter((e) => e.view === 'chart').map((e) => [r.name, e.title]),
+    );
+    expect(charts).toEqual([
+      ['auth_user_versions', 'Versions published per month'],
+      ['org_packages', 'Versions per package'],
+      ['org_versions', 'Versions published per month'],
+      ['user_versions', 'Versions published per month'],
+    ]);
+    for (const r of RESOURCES)
+      for (const e of r.examples.filter((x) => x.view === 'chart'))
+        expect(e.sql, e.title).toMatch(/COUNT\(\*\) AS n|version_count/);
   });
 
   it('leave placeholders for params without a value and escape quotes', () => {

@@ -1,6 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Engine } from '@site/src/engine/client';
 import type { RequestLogEntry } from '@site/src/github';
+import { ChartView } from '../chart/ChartView';
+import type { ResultDisplay, ResultView } from '../chart/types';
 import type { QueryResult } from '../run/types';
 import { ExportButtons } from './ExportButtons';
 import { RequestLog } from './RequestLog';
@@ -17,20 +19,31 @@ export interface ResultsPanelProps {
   readonly apiBaseUrl: string;
   /** Base name of export files, without extension (`org_versions`). */
   readonly exportName: string;
+  /** The view and the chart's settings: the playground keeps them, for share links and examples. */
+  readonly display: ResultDisplay;
+  readonly onDisplay: (display: ResultDisplay) => void;
 }
 
-type View = 'table' | 'json' | 'requests';
-const VIEWS: readonly [View, string][] = [
+const VIEWS: readonly [ResultView, string][] = [
   ['table', 'Table'],
   ['json', 'JSON'],
   ['requests', 'Requests'],
+  ['chart', 'Chart'],
 ];
 /** Rows shown in the JSON view; the export has them all. */
 const JSON_ROWS = 200;
 
-/** The result of the last run as a table, JSON or the request log, with a row count, then exports. */
-export function ResultsPanel({ result, log, engine, apiBaseUrl, exportName }: ResultsPanelProps): ReactNode {
-  const [view, setView] = useState<View>('table');
+/** The result of the last run as a table, JSON, the request log or a chart, with a row count, then exports. */
+export function ResultsPanel({
+  result,
+  log,
+  engine,
+  apiBaseUrl,
+  exportName,
+  display,
+  onDisplay,
+}: ResultsPanelProps): ReactNode {
+  const { view } = display;
   const rows = useResultRows(result, engine);
   return (
     <section aria-label="Results">
@@ -43,7 +56,7 @@ export function ResultsPanel({ result, log, engine, apiBaseUrl, exportName }: Re
               aria-pressed={view === id}
               className={`button button--sm ${view === id ? 'button--primary' : 'button--secondary'}`}
               onClick={() => {
-                setView(id);
+                onDisplay({ ...display, view: id });
               }}
             >
               {label}
@@ -87,6 +100,17 @@ export function ResultsPanel({ result, log, engine, apiBaseUrl, exportName }: Re
         </pre>
       )}
       {view === 'requests' && <RequestLog entries={log} />}
+      {view === 'chart' && (
+        <ChartView
+          result={result}
+          rows={rows}
+          choice={display.chart}
+          onChoice={(chart) => {
+            onDisplay({ view: 'chart', chart });
+          }}
+          exportName={exportName}
+        />
+      )}
       {/* After the rows, so the focus order is results → exports. */}
       {result && <ExportButtons result={result} rows={rows} name={exportName} />}
     </section>

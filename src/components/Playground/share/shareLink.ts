@@ -1,4 +1,6 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { chartParams, readChartParams } from '../chart/chartSettings';
+import type { ResultDisplay } from '../chart/types';
 import { redactTokens } from '../history/tokenPattern';
 
 /** The fragment key of a shared query: `#sql=<lz-string>`. */
@@ -19,30 +21,35 @@ export interface ShareLink {
 export interface SharedSql {
   readonly sql: string;
   readonly removedTokens: number;
+  /** The Chart view and its settings, when the link asks for them (`view=chart&kind=…`). */
+  readonly display?: ResultDisplay;
 }
 
 /**
- * A link to `pageUrl` that carries only the SQL, compressed into the fragment. The fragment never
- * reaches a server, and a link never carries the token, the API base URL or any other setting; text
- * in the SQL that looks like a GitHub token (a reader pasted one into a comment or a string) is
- * replaced, and counted so the page can say so.
+ * A link to `pageUrl` that carries only the SQL, compressed into the fragment, and, when the Chart
+ * view is on, its settings (`view=chart&kind=bar&x=month&y=n`: column names, never data). The
+ * fragment never reaches a server, and a link never carries the token, the API base URL or any other
+ * setting; text in the SQL that looks like a GitHub token (a reader pasted one into a comment or a
+ * string) is replaced, and counted so the page can say so.
  */
-export function buildShareLink(pageUrl: string, sql: string): ShareLink {
+export function buildShareLink(pageUrl: string, sql: string, display?: ResultDisplay): ShareLink {
   const { text, removed } = redactTokens(sql);
   const url = new URL(pageUrl);
   url.search = '';
-  url.hash = `${KEY}=${compressToEncodedURIComponent(text)}`;
+  const chart = new URLSearchParams(chartParams(display)).toString();
+  url.hash = `${KEY}=${compressToEncodedURIComponent(text)}${chart ? `&${chart}` : ''}`;
   return { url: url.toString(), removedTokens: removed };
 }
 
 /** `buildShareLink`'s URL alone, for callers with nobody to tell (scripts, benchmarks). */
-export function shareLink(pageUrl: string, sql: string): string {
-  return buildShareLink(pageUrl, sql).url;
+export function shareLink(pageUrl: string, sql: string, display?: ResultDisplay): string {
+  return buildShareLink(pageUrl, sql, display).url;
 }
 
 /**
- * The SQL a link carries, or undefined. Reads the `sql` key of the fragment only: anything else a
- * link holds (a token, a base URL, in the fragment or the query string) is ignored on purpose, and
+ * The SQL a link carries, or undefined. Reads the `sql` key of the fragment and the chart's settings
+ * beside it (`readChartParams`: each checked, unknown values dropped) only: anything else a link
+ * holds (a token, a base URL, in the fragment or the query string) is ignored on purpose, and
  * token-like text in the SQL itself (a link made elsewhere) is replaced and counted.
  */
 export function readSharedSql(hash: string): SharedSql | undefined {
@@ -60,5 +67,6 @@ export function readSharedSql(hash: string): SharedSql | undefined {
   }
   if (!sql || sql.length > MAX_SHARED_SQL) return undefined;
   const { text, removed } = redactTokens(sql);
-  return { sql: text, removedTokens: removed };
+  const display = readChartParams(params);
+  return display ? { sql: text, removedTokens: removed, display } : { sql: text, removedTokens: removed };
 }
