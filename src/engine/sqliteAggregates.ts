@@ -98,8 +98,15 @@ export const jsonGroupObject = reducer<string[]>(
   (s) => `{${s.join(',')}}`,
 );
 
+/** A value of the group (its first row's), for SQLite's bare columns (check.ts `bareColumns`). */
+export const anyValue: Reducer = (...all: unknown[]) => {
+  const stage = all[all.length - 1];
+  return stage === 1 ? all[0] : all[all.length - 2];
+};
+
 /** The aggregates above by the name the checker gives them (allowList.ts SQLITE_AGGREGATES). */
 export const SQLITE_AGGREGATES: Readonly<Record<string, Reducer>> = {
+  STACKQL_ANY: anyValue,
   SUM: sqliteSum,
   STACKQL_GROUP_CONCAT: groupConcat,
   STACKQL_JSON_GROUP_ARRAY: jsonGroupArray,

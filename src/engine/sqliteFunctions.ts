@@ -9,6 +9,7 @@ import { compareSqlValues } from '../sql/aggregates';
 import { sqlText } from '../sql/text';
 import { chargeText } from './budget';
 import { DATE_FUNCTIONS } from './dateFunctions';
+import { jsonArray, jsonObject } from './jsonBuild';
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
 
@@ -286,6 +287,8 @@ export const SQLITE_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unk
   scalar_max: scalarMax,
   scalar_min: scalarMin,
   split_part: splitPart,
+  json_object: jsonObject,
+  json_array: jsonArray,
   typeof: typeOf,
   glob,
   [DIVIDE_OPERATOR]: divide,

@@ -66,6 +66,8 @@ export const SQLITE_FUNCTIONS: ReadonlyMap<string, string> = new Map([
   ['julianday', 'julianday'],
   ['unixepoch', 'unixepoch'],
   ['strftime', 'strftime'],
+  ['json_object', 'json_object'],
+  ['json_array', 'json_array'],
 ]);
 
 /**

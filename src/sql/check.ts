@@ -19,6 +19,9 @@ import {
 } from './checkJoin';
 
 type ColumnCtor = new (params: { columnid: string }) => AstNode;
+const AggrValue = (alasql as unknown as { yy: { AggrValue: { prototype: unknown } } }).yy.AggrValue;
+/** The engine's aggregate that gives a value of its group (sqliteAggregates.ts). */
+export const ANY_VALUE = 'STACKQL_ANY';
 const ColumnNode = (alasql as unknown as { yy: { Column: ColumnCtor } }).yy.Column;
 
 /** A local SELECT that passed the allow-list, with what the planner needs to know about it. */
@@ -546,6 +549,7 @@ function checkSelectNode(
     if (e) return fail(e);
   }
   const aggregatesOutsideOrder = ctx.aggregates;
+  if (group.length > 0 || aggregatesOutsideOrder > 0) bareColumns(selected, group);
   const outputs = outputsOf(selected, sources, blockTables);
   const order = listOf(st.order);
   for (const item of order) {
@@ -621,6 +625,34 @@ function checkSelectNode(
     laterals: env.laterals,
     windows: env.windows,
   });
+}
+
+/**
+ * In a grouped SELECT, a column that is neither an aggregate nor a GROUP BY key (`SELECT year, month,
+ * COUNT(*) … GROUP BY month`) takes its value from a row of the group, as SQLite's bare columns do,
+ * where alasql would give NULL: it becomes the engine's STACKQL_ANY aggregate of itself, under its own
+ * name. A function of the keys is the same on every row of the group, so nothing else changes.
+ */
+function bareColumns(selected: unknown[], group: readonly unknown[]): void {
+  const keys = new Set(group.map((g) => sqlTextOf(g as AstNode).toLowerCase()));
+  for (const [i, c] of selected.entries()) {
+    const node = c as AstNode;
+    if (node.columnid === '*' || containsAggregate(node)) continue;
+    const name =
+      typeof node.as === 'string'
+        ? node.as
+        : kindOf(node) === 'Column'
+          ? String(node.columnid)
+          : sqlTextOf(node);
+    const text = sqlTextOf(copyNode(node, true) as AstNode).toLowerCase();
+    if (keys.has(text) || keys.has(name.toLowerCase())) continue;
+    if (!isSafeAlias(name)) continue;
+    const any = Object.create(AggrValue.prototype as object) as AstNode;
+    // The node itself (not a copy), so the checker's marks on it (REAL_ARITHMETIC) still apply.
+    Reflect.deleteProperty(node, 'as');
+    Object.assign(any, { aggregatorid: 'REDUCE', funcid: ANY_VALUE, expression: node, as: name });
+    selected[i] = any;
+  }
 }
 
 /** Whether a FROM or JOIN item is a call of json_each. */
