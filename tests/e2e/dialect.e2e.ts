@@ -1,11 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import { compressToEncodedURIComponent } from 'lz-string';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSampleDataset } from '../../src/github/sample/dataset';
 import { useBrowser } from './support/browser';
 import { fakeRequests, resetFake } from './support/fakeGitHub';
-import { alertText, resultStatus, runQuery, useFakeApi, waitForPlayground } from './support/playground';
+import {
+  alertText,
+  exportedJson,
+  resultStatus,
+  runQuery,
+  useFakeApi,
+  waitForPlayground,
+} from './support/playground';
 
 /**
  * The SQL people write beyond one SELECT (WITH, UNION, sub-queries), through the production build:
@@ -44,13 +50,6 @@ async function openWith(sql: string): Promise<Page> {
   const { page } = await browser.open(`/playground#sql=${compressToEncodedURIComponent(sql)}`);
   await waitForPlayground(page);
   return page;
-}
-
-async function exportedJson(page: Page): Promise<Record<string, unknown>[]> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
-  const path = await (await download).path();
-  return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>[];
 }
 
 /** SQLite's order of text: by code unit, not by locale. */

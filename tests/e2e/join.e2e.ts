@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { compressToEncodedURIComponent } from 'lz-string';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { useBrowser } from './support/browser';
 import { fakeRequests, resetFake } from './support/fakeGitHub';
 import {
   alertText,
+  exportedJson,
   resultStatus,
   runQuery,
   setSql,
@@ -48,13 +48,6 @@ async function openWith(sql: string): Promise<Page> {
   await waitForPlayground(page);
   await useFakeApi(page);
   return page;
-}
-
-async function exportedJson(page: Page): Promise<Record<string, unknown>[]> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
-  const path = await (await download).path();
-  return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>[];
 }
 
 const sorted = (rows: readonly object[]) =>

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { E2E_TOKEN, FAKE_API_URL } from './constants';
 
@@ -64,4 +65,12 @@ export async function runQuery(page: Page): Promise<void> {
 
 export async function alertText(page: Page): Promise<string> {
   return (await page.getByRole('alert').filter({ hasText: /./ }).allInnerTexts()).join(' ');
+}
+
+/** The rows of the result as the Export JSON button saves them. */
+export async function exportedJson(page: Page): Promise<Record<string, unknown>[]> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const path = await (await download).path();
+  return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>[];
 }

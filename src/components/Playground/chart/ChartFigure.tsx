@@ -2,7 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'rea
 import type { ChartData } from './chartData';
 import { readChartColors } from './chartTheme';
 import { chartTitle } from './describeChart';
-import { downloadBlob, standaloneSvg, svgToPng } from './exportChart';
+import { downloadBlob } from '../results/download';
+import { standaloneSvg, svgToPng } from './exportChart';
 import { ChartTable } from './ChartTable';
 import type { ChartSpec } from './types';
 import { useDarkTheme } from './useDarkTheme';
@@ -121,20 +122,16 @@ export function ChartFigure({ renderer, spec, data, description, exportName }: C
       </p>
       <ChartTable spec={spec} data={data} />
       <div role="group" aria-label="Export chart" className={styles.exports}>
-        <button
-          type="button"
-          className="button button--sm button--secondary"
-          onClick={() => void save('svg')}
-        >
-          Export SVG
-        </button>
-        <button
-          type="button"
-          className="button button--sm button--secondary"
-          onClick={() => void save('png')}
-        >
-          Export PNG
-        </button>
+        {(['svg', 'png'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button button--sm button--secondary"
+            onClick={() => void save(format)}
+          >
+            Export {format.toUpperCase()}
+          </button>
+        ))}
         <span aria-live="polite">{note}</span>
       </div>
     </figure>

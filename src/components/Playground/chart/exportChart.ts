@@ -142,15 +142,3 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     }, 'image/png');
   });
 }
-
-/** Saves `blob` as `name` through a download link, as the table's exports do. */
-export function downloadBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  window.setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
-}

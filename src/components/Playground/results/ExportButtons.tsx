@@ -1,19 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { copyText } from '../../CopyableCode/copyText';
 import type { QueryResult } from '../run/types';
+import { downloadBlob } from './download';
 import { toCsv, toJson, toMarkdown } from './exporters';
 import type { ResultRows } from './useResultRows';
 
 function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  // Revoke after the click has started the download.
-  window.setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
+  downloadBlob(name, new Blob([text], { type }));
 }
 
 export interface ExportButtonsProps {
