@@ -43,6 +43,7 @@ export function compileChecked(ast: AstNode, dbid: string, width: number): Resul
     const post = prepareForCompile(ast);
     const run = (ast as unknown as { compile(db: string): Run }).compile(dbid);
     meterRows(run, width);
+    fixReducerKeys(run, new Set(), 0);
     return ok({ run, ast, post });
   } catch (e) {
     // The allow-list keeps alasql to well-trodden paths, but its compiler can still throw on odd input.
@@ -77,6 +78,53 @@ function meterRows(run: Run, width: number): void {
   if (meterQuery(run, width, new Set(), 0) === 0) throw new Error('the engine cannot meter this query');
 }
 
+/**
+ * alasql keeps a REDUCE aggregate's group value under its `nick`, written into the group code as a
+ * JavaScript string literal of the escaped SQL text (`'SUM(x || \\'-\\')'`), but finishes it (stage 3)
+ * under `JSON.stringify(nick)` of the still-escaped text: for an argument with a quote, a backslash
+ * or a line break the two keys differ, and the query returned the reducer's unfinished state. The
+ * finishing code is built when the query runs, from `query.aggrKeys`, so the nick is set to the key
+ * the literal gives.
+ */
+function fixReducerKeys(run: unknown, seen: Set<object>, depth: number): void {
+  const query = (run as { query?: Record<string, unknown> } | undefined)?.query;
+  if (!query || seen.has(query) || depth > 64) return;
+  seen.add(query);
+  const keys = Array.isArray(query.aggrKeys) ? (query.aggrKeys as { nick?: unknown }[]) : [];
+  for (const col of keys) if (typeof col.nick === 'string') col.nick = unescapeLiteral(col.nick);
+  for (const fn of nestedQueries(query)) fixReducerKeys(fn, seen, depth + 1);
+}
+
+/** The string a single-quoted JavaScript literal of `text` (as alasql's escapeq writes it) stands for. */
+function unescapeLiteral(text: string): string {
+  const named: Readonly<Record<string, string>> = {
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '0': '\0',
+  };
+  return text.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])/g, (_, e: string) => {
+    if (e.length > 1) return String.fromCharCode(parseInt(e.slice(1), 16));
+    return named[e] ?? e;
+  });
+}
+
+/** The queries compiled inside a compiled alasql query. */
+function nestedQueries(query: Record<string, unknown>): unknown[] {
+  const nested: unknown[] = [];
+  for (const key of NESTED) {
+    const value = query[key];
+    if (Array.isArray(value)) nested.push(...(value as unknown[]));
+    else if (value !== undefined) nested.push(value);
+  }
+  const sources = Array.isArray(query.sources) ? (query.sources as { subquery?: unknown }[]) : [];
+  for (const source of sources) if (source.subquery !== undefined) nested.push(source.subquery);
+  return nested;
+}
+
 /** Keys of a compiled alasql query that hold the queries compiled inside it. */
 const NESTED = ['queriesfn', 'existsfn', 'unionfn', 'unionallfn', 'exceptfn', 'intersectfn'];
 
@@ -95,14 +143,6 @@ function meterQuery(run: unknown, width: number, seen: Set<object>, depth: numbe
     };
     metered++;
   }
-  const nested: unknown[] = [];
-  for (const key of NESTED) {
-    const value = query[key];
-    if (Array.isArray(value)) nested.push(...(value as unknown[]));
-    else if (value !== undefined) nested.push(value);
-  }
-  const sources = Array.isArray(query.sources) ? (query.sources as { subquery?: unknown }[]) : [];
-  for (const source of sources) if (source.subquery !== undefined) nested.push(source.subquery);
-  for (const fn of nested) meterQuery(fn, width, seen, depth + 1);
+  for (const fn of nestedQueries(query)) meterQuery(fn, width, seen, depth + 1);
   return metered;
 }

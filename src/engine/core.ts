@@ -117,7 +117,10 @@ export function createCore(): EngineCore {
       const resource = RESOURCES.find((r) => r.name === table);
       const paramColumns = new Set(resource ? Object.keys(resource.params) : []);
       const src = analysis.sources.find((s) => s.table === table);
-      const names = new Set([table, ...(src?.alias ? [src.alias] : [])]);
+      // Only a table the outermost SELECT reads: a table only a sub-query reads says nothing of the
+      // outer WHERE's unqualified terms, which are about the outer table.
+      if (!src) return [];
+      const names = new Set([table, ...(src.alias ? [src.alias] : [])]);
       return satisfiedTerms(analysis.where, paramColumns, names, params[i] ?? []);
     });
     const cacheKey = `${[...new Set(drop)].join(',')}\u0000${analysisKey}`;

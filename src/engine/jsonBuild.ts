@@ -2,60 +2,62 @@ import { sqlText } from '../sql/text';
 import { chargeText } from './budget';
 
 /**
- * SQLite's `json_object(label, value, …)` and `json_array(value, …)`. They return JSON text, as
- * SQLite's do; and as in SQLite, an argument that another JSON function just built (json_object,
- * json_array, an array or object from json_extract) nests as JSON, where any other text (a JSON
- * column included: it is text in SQLite) becomes a JSON string. SQLite marks
- * such text with a subtype; here the text each call builds is remembered (the last few hundred), which
- * is what a nested call reads. Each result is charged to the run's text budget.
+ * SQLite's `json_object(label, value, …)` and `json_array(value, …)`. SQLite returns JSON text marked
+ * with a JSON subtype, so that a JSON function around it nests it as JSON where any other text (a
+ * JSON column included: StackQL stores it as text) becomes a JSON string. Here they return the JSON
+ * value itself, remembered by identity as built JSON (`isBuiltJson`): a call around it, or
+ * json_group_array/json_group_object, nests it; the page shows it as JSON, and text functions read
+ * its JSON text. Each result is charged to the run's text budget by the size of its JSON text.
  */
 
-const BUILT = new Set<string>();
-const MAX_BUILT = 512;
+const BUILT = new WeakMap<object, number>();
 
-/** Remembers `text` as JSON this run built, so a call around it nests it as JSON. */
-export function builtJson(text: string): string {
-  if (BUILT.size >= MAX_BUILT) BUILT.clear();
-  BUILT.add(text);
-  return text;
+/** Whether `v` is JSON a JSON function built in this engine (and so nests as JSON). */
+export function isBuiltJson(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && BUILT.has(v);
 }
 
-/** An argument as JSON text. */
-function member(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
-  if (typeof v === 'boolean') return v ? '1' : '0';
-  if (typeof v === 'bigint') return String(v);
-  if (typeof v === 'string') return BUILT.has(v) ? v : JSON.stringify(v);
-  // A JSON column is text in SQLite (StackQL stores it so), so it nests as a string there too.
-  return JSON.stringify(JSON.stringify(v));
+/** An argument as a JSON value, and the length of its JSON text. */
+function member(v: unknown): readonly [unknown, number] {
+  if (v === null || v === undefined) return [null, 4];
+  if (typeof v === 'number') return Number.isFinite(v) ? [v, String(v).length] : [null, 4];
+  if (typeof v === 'boolean') return [v ? 1 : 0, 1];
+  if (typeof v === 'bigint') return [Number(v), String(v).length];
+  if (isBuiltJson(v)) return [v, BUILT.get(v) ?? 0];
+  // Text, and a JSON column, which is text in SQLite: a JSON string.
+  const text = sqlText(v);
+  return [text, text.length + 2];
+}
+
+function built<T extends object>(value: T, size: number): T {
+  chargeText(size);
+  BUILT.set(value, size);
+  return value;
 }
 
 /** SQLite `json_object(label1, value1, …)`: labels must be text. */
-export function jsonObject(...args: unknown[]): string {
+export function jsonObject(...args: unknown[]): object {
   if (args.length % 2 !== 0) throw new Error('json_object() requires an even number of arguments');
-  const parts: string[] = [];
+  const out: Record<string, unknown> = {};
   let size = 2;
   for (let i = 0; i < args.length; i += 2) {
     const label = args[i];
     if (typeof label !== 'string') throw new Error('json_object() labels must be TEXT');
-    const piece = `${JSON.stringify(sqlText(label))}:${member(args[i + 1])}`;
-    size += piece.length + 1;
-    chargeText(piece.length);
-    parts.push(piece);
+    const [value, length] = member(args[i + 1]);
+    // Defined, not assigned: a label `__proto__` is a member, as in JSON.
+    Object.defineProperty(out, label, { value, enumerable: true, writable: true, configurable: true });
+    size += label.length + 4 + length;
   }
-  chargeText(size);
-  return builtJson(`{${parts.join(',')}}`);
+  return built(out, size);
 }
 
 /** SQLite `json_array(value1, …)`. */
-export function jsonArray(...args: unknown[]): string {
-  const parts = args.map((a) => {
-    const piece = member(a);
-    chargeText(piece.length);
-    return piece;
+export function jsonArray(...args: unknown[]): unknown[] {
+  let size = 2;
+  const out = args.map((a) => {
+    const [value, length] = member(a);
+    size += length + 1;
+    return value;
   });
-  const text = `[${parts.join(',')}]`;
-  chargeText(text.length);
-  return builtJson(text);
+  return built(out, size);
 }

@@ -8,6 +8,8 @@
  */
 import { sqlText } from '../sql/text';
 import { chargeText } from './budget';
+import { compareSqlValues } from '../sql/aggregates';
+import { isBuiltJson } from './jsonBuild';
 import { sqliteNumber } from './sqliteFunctions';
 
 const isNull = (v: unknown): v is null | undefined => v === null || v === undefined;
@@ -70,6 +72,8 @@ export const groupConcat = reducer<Text>(
  */
 export function jsonValue(v: unknown): string {
   if (isNull(v)) return 'null';
+  // What json_object/json_array built nests as JSON, as SQLite's JSON subtype does.
+  if (isBuiltJson(v)) return JSON.stringify(v);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   if (typeof v === 'boolean') return v ? '1' : '0';
   return JSON.stringify(sqlText(v));
@@ -104,9 +108,32 @@ export const anyValue: Reducer = (...all: unknown[]) => {
   return stage === 1 ? all[0] : all[all.length - 2];
 };
 
+/**
+ * The value on the row where `key` is smallest (`sign` -1) or largest (+1), NULL keys skipped: SQLite
+ * takes a bare column from that row when the query has a single MIN or MAX.
+ */
+function valueAtExtreme(sign: 1 | -1): Reducer {
+  return reducer<{ value: unknown; key: unknown }>(
+    () => ({ value: null, key: null }),
+    (s, [value, key]) => {
+      if (isNull(key)) {
+        if (isNull(s.key) && s.value === null) s.value = value ?? null;
+        return;
+      }
+      if (isNull(s.key) || compareSqlValues(key, s.key) * sign > 0) {
+        s.key = key;
+        s.value = value ?? null;
+      }
+    },
+    (s) => s.value,
+  );
+}
+
 /** The aggregates above by the name the checker gives them (allowList.ts SQLITE_AGGREGATES). */
 export const SQLITE_AGGREGATES: Readonly<Record<string, Reducer>> = {
   STACKQL_ANY: anyValue,
+  STACKQL_AT_MIN: valueAtExtreme(-1),
+  STACKQL_AT_MAX: valueAtExtreme(1),
   SUM: sqliteSum,
   STACKQL_GROUP_CONCAT: groupConcat,
   STACKQL_JSON_GROUP_ARRAY: jsonGroupArray,

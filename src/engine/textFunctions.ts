@@ -1,7 +1,6 @@
 import { extractPaths } from '../sql/json';
 import { sqlText } from '../sql/text';
 import { chargeText } from './budget';
-import { builtJson } from './jsonBuild';
 import { sqliteNumber } from './sqliteFunctions';
 
 /**
@@ -85,10 +84,8 @@ export function lower(x: unknown): string | undefined {
  */
 export function jsonExtractCharged(doc: unknown, ...paths: unknown[]): unknown {
   const value = extractPaths(doc, paths, chargeText);
-  if (typeof value !== 'string') return value;
-  chargeText(value.length);
-  // An array or object comes back as JSON text, which json_object/json_array nest as JSON.
-  return value.startsWith('[') || value.startsWith('{') ? builtJson(value) : value;
+  if (typeof value === 'string') chargeText(value.length);
+  return value;
 }
 
 /** Internal function names the engine's code generation calls for `||` and `+` (see harden.ts). */

@@ -28,17 +28,20 @@ export function windowRows(block: WindowBlock, input: readonly Row[]): Record<st
   return input.map((row, i) => {
     const out: Record<string, unknown> = {};
     for (const column of block.columns) {
+      // Defined, not assigned: a name is data here, never a setter (the checker refuses such names too).
       if (column.kind === 'star') {
-        for (const key of Object.keys(row)) if (!key.startsWith('__stackql_')) out[key] = row[key];
-      } else if (column.kind === 'plain') {
-        out[column.name] = row[column.key];
+        for (const key of Object.keys(row)) if (!key.startsWith('__stackql_')) define(out, key, row[key]);
       } else {
-        out[column.name] = values[column.window]?.[i];
+        define(out, column.name, column.kind === 'plain' ? row[column.key] : values[column.window]?.[i]);
       }
     }
     chargeCells(block.columns.length);
     return out;
   });
+}
+
+function define(out: object, name: string, value: unknown): void {
+  Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** One window function's value for every input row, by row index. */
@@ -150,16 +153,17 @@ function value(
     }
     case 'LAG':
     case 'LEAD': {
-      const offset = Math.trunc(sqliteNumber(constant(1, 1)));
+      // The offset and the default are read on the current row, as SQLite does.
+      const offset = spec.args.length > 1 ? Math.trunc(sqliteNumber(arg(pos, 1))) : 1;
       const at = spec.fn === 'LAG' ? pos - offset : pos + offset;
-      return at >= 0 && at < size ? arg(at) : constant(2, null);
+      return at >= 0 && at < size ? arg(at) : spec.args.length > 2 ? arg(pos, 2) : null;
     }
     case 'FIRST_VALUE':
       return arg(0);
     case 'LAST_VALUE':
       return arg(frameEnd - 1);
     case 'NTH_VALUE': {
-      const n = Math.trunc(sqliteNumber(constant(1, 1)));
+      const n = Math.trunc(sqliteNumber(arg(pos, 1)));
       if (!(n > 0)) throw new Error('second argument to nth_value must be a positive integer');
       return n - 1 < frameEnd ? arg(n - 1) : null;
     }

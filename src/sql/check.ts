@@ -100,7 +100,12 @@ interface BlockEnv {
   readonly laterals: Lateral[];
   readonly windows: WindowBlock[];
   /** How many window tables are named so far (an outer one is named before its inner ones are). */
-  readonly counter: { windows: number };
+  readonly counter: {
+    windows: number;
+    selects: number;
+    /** The text's real literals (see `realLiterals`), read once per query. */
+    reals?: ReadonlySet<number>;
+  };
   readonly role: Role;
   readonly outer?: OuterScope;
   readonly depth: number;
@@ -116,6 +121,8 @@ const COMPOUNDS: readonly (readonly [string, string])[] = [
 
 /** How deep SELECTs may nest (sub-queries, FROM sub-queries, WITH, UNION chains). */
 const MAX_BLOCK_DEPTH = 16;
+/** How many SELECTs a query may have, CTEs counted once per use: checking each costs time. */
+const MAX_SELECTS = 200;
 
 const SELECT_KEYS = new Set([
   'columns',
@@ -176,7 +183,7 @@ export function checkSelect(text: string, tables: readonly LocalTable[]): Result
     blocks: [],
     laterals: [],
     windows: [],
-    counter: { windows: 0 },
+    counter: { windows: 0, selects: 0 },
     role: 'top',
     depth: 0,
   });
@@ -303,6 +310,12 @@ function checkSelectNode(
 ): Result<CheckedSelect> {
   const err = (message: string, needles: readonly string[], code: SqlError['code'] = 'not-allowed') =>
     fail<CheckedSelect>(sqlError(code, message, text, locate(text, needles)));
+  if (++env.counter.selects > MAX_SELECTS) {
+    return err(
+      `This query has more than ${String(MAX_SELECTS)} SELECTs (each use of a CTE counts): use fewer sub-queries or CTEs.`,
+      ['SELECT'],
+    );
+  }
   if (env.depth > MAX_BLOCK_DEPTH) {
     return err(`Sub-queries, UNIONs and CTEs may nest ${String(MAX_BLOCK_DEPTH)} deep at most.`, ['SELECT']);
   }
@@ -452,7 +465,7 @@ function checkSelectNode(
   const exists: AstNode[] = [];
   const ctx: ExprContext = {
     text,
-    realLiterals: realLiterals(text),
+    realLiterals: (env.counter.reals ??= realLiterals(text)),
     aliases: outputNames,
     clause: 'select',
     tables: outer ? new Set([...ownQualifiers, ...outer.qualifiers]) : ownQualifiers,
@@ -515,6 +528,8 @@ function checkSelectNode(
   if (whereWrap?.expression !== undefined && columns) {
     whereWrap.expression = inlineAliases(whereWrap.expression, selected, columns);
   }
+  // HAVING may read an output alias too (`COUNT(*) AS n … HAVING n > 1`), aggregates included.
+  if (st.having !== undefined && columns) st.having = inlineAliases(st.having, selected, columns, true);
   const where = whereWrap?.expression as AstNode | undefined;
   // The ON's shape was checked above; its nodes go through the same walk as every other expression.
   const on = join && Array.isArray(st.joins) ? (st.joins[0] as AstNode | undefined)?.on : undefined;
@@ -569,8 +584,13 @@ function checkSelectNode(
     const e = checkExpression(o.expression, ctx);
     if (e) return fail(e);
   }
-  if (from === undefined && (ctx.columnRefs ?? 0) > 0 && !outer) {
-    return err('Columns need a table: add FROM github.<service>.<resource> WHERE …', [], 'syntax');
+  if (from === undefined && (ctx.columnRefs ?? 0) > 0) {
+    return outer
+      ? err(
+          'A sub-query without FROM cannot read columns yet: write the expression itself, without (SELECT …).',
+          ['SELECT'],
+        )
+      : err('Columns need a table: add FROM github.<service>.<resource> WHERE …', [], 'syntax');
   }
   const limit = numberOf(st.limit);
   const offset = numberOf(st.offset);
@@ -635,6 +655,16 @@ function checkSelectNode(
  */
 function bareColumns(selected: unknown[], group: readonly unknown[]): void {
   const keys = new Set(group.map((g) => sqlTextOf(g as AstNode).toLowerCase()));
+  // With one MIN or MAX, SQLite takes bare columns from the row it picked.
+  const extremes = selected.filter((c) => {
+    const node = c as AstNode;
+    return (
+      kindOf(node) === 'AggrValue' &&
+      node.aggregatorid === 'REDUCE' &&
+      (node.funcid === 'MIN' || node.funcid === 'MAX')
+    );
+  }) as AstNode[];
+  const [extreme] = extremes.length === 1 ? extremes : [];
   for (const [i, c] of selected.entries()) {
     const node = c as AstNode;
     if (node.columnid === '*' || containsAggregate(node)) continue;
@@ -651,6 +681,10 @@ function bareColumns(selected: unknown[], group: readonly unknown[]): void {
     // The node itself (not a copy), so the checker's marks on it (REAL_ARITHMETIC) still apply.
     Reflect.deleteProperty(node, 'as');
     Object.assign(any, { aggregatorid: 'REDUCE', funcid: ANY_VALUE, expression: node, as: name });
+    if (extreme) {
+      any.funcid = extreme.funcid === 'MIN' ? 'STACKQL_AT_MIN' : 'STACKQL_AT_MAX';
+      any.args = [node, copyNode(extreme.expression)];
+    }
     selected[i] = any;
   }
 }
@@ -962,7 +996,12 @@ function outputsOf(
  * `expr` with each unqualified name that is no column but a SELECT-list alias replaced by a copy of
  * the aliased expression. A copy, not the same node: the checker rewrites nodes as it checks them.
  */
-function inlineAliases(expr: unknown, selected: readonly unknown[], columns: ReadonlySet<string>): unknown {
+function inlineAliases(
+  expr: unknown,
+  selected: readonly unknown[],
+  columns: ReadonlySet<string>,
+  aggregates = false,
+): unknown {
   const aliases = new Map<string, unknown>();
   for (const c of selected) {
     const as = (c as AstNode | null)?.as;
@@ -975,7 +1014,7 @@ function inlineAliases(expr: unknown, selected: readonly unknown[], columns: Rea
     const node = value as AstNode;
     if (kindOf(node) === 'Column' && node.tableid === undefined && typeof node.columnid === 'string') {
       const target = aliases.get(node.columnid.toLowerCase());
-      if (target !== undefined && !containsAggregate(target)) return copyNode(target, true);
+      if (target !== undefined && (aggregates || !containsAggregate(target))) return copyNode(target, true);
     }
     for (const key of Object.keys(node)) node[key] = visit(node[key], depth + 1);
     return node;

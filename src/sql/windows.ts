@@ -1,3 +1,4 @@
+import { isReservedName, isSafeAlias } from './allowList';
 import { kindOf, parseAlasql, type AstNode } from './ast';
 import { fail, ok, sqlError, type Result } from './errors';
 import { locate } from './locate';
@@ -136,6 +137,12 @@ export function extractWindows(
     return key;
   };
   for (const [i, c] of selected.entries()) {
+    if (typeof c.as === 'string' && c.as.toLowerCase().startsWith('__stackql_')) {
+      return err(
+        `Names starting with __stackql_ are the engine's own: pick another alias than ${c.as}.`,
+        c.as,
+      );
+    }
     if (c.columnid === '*') {
       input.push(c);
       columns.push({ kind: 'star' });
@@ -210,6 +217,12 @@ export function extractWindows(
         desc: String(o.direction).toUpperCase() === 'DESC',
       })),
     });
+    if (c.as !== undefined && (!isSafeAlias(c.as) || isReservedName(c.as))) {
+      return err(
+        'A window column needs a plain alias (letters, digits, _; not a name every JavaScript object has), e.g. AS rn.',
+        'OVER',
+      );
+    }
     const name = unique(typeof c.as === 'string' ? c.as : fn.toLowerCase());
     columns.push({ kind: 'window', name, window: j });
     names.push(name);

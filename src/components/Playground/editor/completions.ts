@@ -162,6 +162,8 @@ const SQL_FUNCTIONS: readonly (readonly [name: string, insert: string, detail: s
   ['trim', 'trim(', 'trim(x, characters): both ends trimmed (SQLite)'],
   ['ltrim', 'ltrim(', 'ltrim(x, characters): the start trimmed (SQLite)'],
   ['rtrim', 'rtrim(', 'rtrim(x, characters): the end trimmed (SQLite)'],
+  ['json_object', 'json_object(', "json_object('label', value, …): a JSON object (SQLite)"],
+  ['json_array', 'json_array(', 'json_array(value, …): a JSON array (SQLite)'],
 ];
 
 /** Keywords and the JSON functions, with a ready-to-edit call on the first object column in scope. */
