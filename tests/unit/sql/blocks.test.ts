@@ -125,3 +125,28 @@ describe('window functions', () => {
     ).toMatch(/cannot have LIMIT/);
   });
 });
+
+describe('names and sizes the checker keeps out', () => {
+  it("refuses window aliases that are JavaScript built-ins or the engine's own names", () => {
+    for (const alias of ['__proto__', 'toString', 'constructor']) {
+      expect(
+        error(`SELECT * FROM (SELECT id, FIRST_VALUE(name) OVER () AS ${alias} FROM ${V} WHERE ${cli})`)
+          .message,
+      ).toMatch(/plain alias/);
+    }
+    expect(
+      error(`SELECT id AS __stackql_w0_a0, LAG(name) OVER (ORDER BY id) AS l FROM ${V} WHERE ${cli}`).message,
+    ).toMatch(/the engine's own/);
+  });
+
+  it('says a sub-query without FROM cannot read columns, rather than failing in the engine', () => {
+    expect(error(`SELECT id, (SELECT id + 1) AS x FROM ${V} WHERE ${cli}`).message).toMatch(
+      /without FROM cannot read columns/,
+    );
+  });
+
+  it('refuses a query of more than 200 SELECTs before checking them all', () => {
+    const sql = `SELECT ${Array.from({ length: 201 }, () => '(SELECT 1)').join(', ')}`;
+    expect(error(sql).message).toMatch(/more than 200 SELECTs/);
+  });
+});
