@@ -3,7 +3,7 @@ import { fail, ok, sqlError, type Result } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
 import type { WindowBlock } from '../sql/windows';
 import { BudgetExceeded, chargeCells, resetBudget } from './budget';
-import { distinctRows } from './distinct';
+import { distinctRows, valueKey } from './distinct';
 import { prepareForCompile, type PostSteps } from './rewrite';
 
 type Run = (params?: unknown) => unknown;
@@ -44,6 +44,7 @@ export function compileChecked(ast: AstNode, dbid: string, width: number): Resul
     const run = (ast as unknown as { compile(db: string): Run }).compile(dbid);
     meterRows(run, width);
     fixReducerKeys(run, new Set(), 0);
+    keyJoins(run, new Set(), 0);
     return ok({ run, ast, post });
   } catch (e) {
     // The allow-list keeps alasql to well-trodden paths, but its compiler can still throw on odd input.
@@ -93,6 +94,35 @@ function fixReducerKeys(run: unknown, seen: Set<object>, depth: number): void {
   const keys = Array.isArray(query.aggrKeys) ? (query.aggrKeys as { nick?: unknown }[]) : [];
   for (const col of keys) if (typeof col.nick === 'string') col.nick = unescapeLiteral(col.nick);
   for (const fn of nestedQueries(query)) fixReducerKeys(fn, seen, depth + 1);
+}
+
+/**
+ * A JOIN's ON `a = b` is computed by alasql from an index: a plain object keyed by each right-side
+ * value (`ix[value]`), looked up with the left side's. Keyed so, `constructor` or `__proto__` in the
+ * data found a built-in instead of a group (and the query failed), 1 matched '1', and NULL matched
+ * NULL, where SQLite's `=` is never true for NULL. Both sides' functions are wrapped to give a key by
+ * type and value (`valueKey`, never a built-in's name), and NULL a key of its side that matches nothing.
+ */
+function keyJoins(run: unknown, seen: Set<object>, depth: number): void {
+  const query = (run as { query?: Record<string, unknown> } | undefined)?.query;
+  if (!query || seen.has(query) || depth > 64) return;
+  seen.add(query);
+  const sources = Array.isArray(query.sources) ? (query.sources as Record<string, unknown>[]) : [];
+  for (const source of sources) {
+    for (const [name, side] of [
+      ['onleftfn', 'left'],
+      ['onrightfn', 'right'],
+    ] as const) {
+      const fn = source[name];
+      if (typeof fn !== 'function') continue;
+      const inner = fn as (this: unknown, ...args: unknown[]) => unknown;
+      source[name] = function (this: unknown, ...args: unknown[]) {
+        const v = inner.apply(this, args);
+        return v === null || v === undefined ? `null:${side}` : `k${valueKey(v)}`;
+      };
+    }
+  }
+  for (const fn of nestedQueries(query)) keyJoins(fn, seen, depth + 1);
 }
 
 /** The string a single-quoted JavaScript literal of `text` (as alasql's escapeq writes it) stands for. */

@@ -91,7 +91,16 @@ export function createCore(): EngineCore {
   const tableFor = (table: string) => {
     if (!isSafeName(table)) throw new Error('Bad table name');
     if (!Object.hasOwn(db.tables, table)) db.exec(`CREATE TABLE [${table}]`);
-    return db.tables[table] as { data: unknown[] };
+    return db.tables[table] as { data: unknown[]; indices?: unknown };
+  };
+  /**
+   * Puts rows in a table. alasql keeps a JOIN's index on the table and reuses it while the table is
+   * not marked changed, which setting `data` does not do: the index goes with the rows it was built on.
+   */
+  const setRows = (table: string, rows: unknown[]) => {
+    const t = tableFor(table);
+    t.data = rows;
+    t.indices = {};
   };
 
   const localTablesOf = (tables: readonly string[]): LocalTable[] =>
@@ -197,7 +206,7 @@ export function createCore(): EngineCore {
       const input = runCompiled(w.input);
       if (!input.ok) return input;
       try {
-        tableFor(w.block.table).data = windowRows(w.block, input.value);
+        setRows(w.block.table, windowRows(w.block, input.value));
       } catch (e) {
         if (e instanceof BudgetExceeded) return fail(sqlError('runtime', e.message));
         return fail(
@@ -239,7 +248,7 @@ export function createCore(): EngineCore {
         if (e instanceof BudgetExceeded) return fail(sqlError('runtime', e.message));
         return fail(sqlError('runtime', `json_each failed: ${e instanceof Error ? e.message : String(e)}`));
       }
-      tableFor(l.table).data = out;
+      setRows(l.table, out);
     }
     return ok(undefined);
   };
@@ -306,14 +315,14 @@ export function createCore(): EngineCore {
       const started = performance.now();
       sources.forEach((s, i) => {
         const p = parts[i] ?? [];
-        tableFor(s.table).data = p.length === 1 ? (p[0]?.rows ?? []) : p.flatMap((d) => d.rows);
+        setRows(s.table, p.length === 1 ? (p[0]?.rows ?? []) : p.flatMap((d) => d.rows));
       });
       const filled = q.value.laterals ? fillLaterals(q.value.laterals) : ok(undefined);
       const windowed = filled.ok && q.value.windows ? fillWindows(q.value.windows) : filled;
       const ran = windowed.ok ? runCompiled(q.value) : windowed;
-      for (const s of sources) tableFor(s.table).data = [];
-      for (const l of q.value.laterals ?? []) tableFor(l.table).data = [];
-      for (const w of q.value.windows ?? []) tableFor(w.block.table).data = [];
+      for (const s of sources) setRows(s.table, []);
+      for (const l of q.value.laterals ?? []) setRows(l.table, []);
+      for (const w of q.value.windows ?? []) setRows(w.block.table, []);
       if (!ran.ok) return ran;
       const rows = ran.value;
       const resultId = ++nextResult;

@@ -256,11 +256,13 @@ function replaceCtes(
       node.from = value.map((v) => swap(v));
     } else if (key === 'joins' && Array.isArray(value)) {
       for (const j of value as AstNode[]) {
-        const swapped = swap(j.table, j.as);
+        const swapped = swap(j.table, j.as) as AstNode;
         if (swapped !== j.table) {
-          j.table = swapped;
-          j.as = undefined;
-          Reflect.deleteProperty(j, 'as');
+          // alasql's own shape of `JOIN (SELECT …) AS x`.
+          j.select = swapped;
+          j.as = swapped.as;
+          Reflect.deleteProperty(j, 'table');
+          Reflect.deleteProperty(swapped, 'as');
         }
       }
     }
@@ -420,7 +422,31 @@ function checkSelectNode(
       blockTables = [...blockTables, { table, columns: new Set(JSON_EACH_COLUMNS) }];
       sources.push({ table, alias: as });
     }
-    const joined = firstSource ? checkJoins(st.joins, firstSource, blockTables, text) : ok(undefined);
+    // A JOIN of a sub-query or a CTE: checked as a SELECT of its own, then joined as the table it makes.
+    const [sub, secondJoin] = Array.isArray(st.joins) ? (st.joins as AstNode[]) : [];
+    let joinsToCheck: unknown = st.joins;
+    if (sub && secondJoin === undefined && kindOf(sub.select) === 'Select') {
+      const select = sub.select as AstNode;
+      select.as = sub.as;
+      const derived = checkDerived(select, text, tables, env);
+      if (!derived.ok) return derived;
+      const { local, window } = derived.value;
+      blockTables = [...blockTables, local];
+      Reflect.deleteProperty(select, 'as');
+      if (window !== undefined) {
+        sub.table = new yy.Table({ tableid: window });
+        Reflect.deleteProperty(sub, 'select');
+      }
+      sub.as = local.table;
+      joinsToCheck = [
+        Object.assign(Object.create(Object.getPrototypeOf(sub) as object) as AstNode, {
+          joinmode: sub.joinmode,
+          table: new yy.Table({ tableid: local.table }),
+          ...(sub.on !== undefined ? { on: sub.on } : {}),
+        }),
+      ];
+    }
+    const joined = firstSource ? checkJoins(joinsToCheck, firstSource, blockTables, text) : ok(undefined);
     if (!joined.ok) return joined;
     if (joined.value) {
       sources.push(joined.value.source);

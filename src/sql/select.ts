@@ -147,35 +147,40 @@ function planBlocks(
     { resource: ResourceDef; method: string; calls: ApiCall[]; keys: Set<string> }
   >();
   for (const block of c.blocks) {
-    const [src] = block.sources;
-    const named = src && resources.find((r) => r.resource.name === src.table);
-    if (!named) continue;
-    const { resource, span } = named;
-    if (block.join) {
+    const read = block.sources.flatMap((src) => {
+      const named = resources.find((r) => r.resource.name === src.table);
+      return named ? [{ src, named }] : [];
+    });
+    // A JOIN of two resources feeds one from the other (planJoin); with a CTE or a sub-query on one
+    // side, the resource side is fetched from its own WHERE, as any other SELECT's.
+    if (block.join && read.length > 1) {
       return fail(
         sqlError(
           'not-allowed',
-          'A JOIN cannot be combined with sub-queries, UNION or WITH yet: run the JOIN as a query of its own.',
+          'A JOIN of two resources cannot be combined with sub-queries, UNION or WITH yet: run the JOIN as a query of its own, or JOIN a CTE.',
           st.source,
-          span,
+          read[0]?.named.span,
         ),
       );
     }
-    const names = new Set([resource.name, ...(src.alias ? [src.alias] : [])]);
-    const where = whereParams(block.where, paramNames(resource, 'SELECT'), names, text);
-    const method = pickMethod(resource, 'SELECT', new Set(where.terms.map((t) => t.name)), st.source, span);
-    if (!method.ok) return method;
-    const calls = buildCalls(resource, method.value, where.terms, st.source);
-    if (!calls.ok) return calls;
-    let entry = fetched.get(resource.name);
-    if (!entry) {
-      entry = { resource, method: method.value.name, calls: [], keys: new Set() };
-      fetched.set(resource.name, entry);
-    }
-    for (const call of calls.value) {
-      const key = callKey('', call);
-      if (!entry.keys.has(key)) entry.calls.push(call);
-      entry.keys.add(key);
+    for (const { src, named } of read) {
+      const { resource, span } = named;
+      const names = new Set([resource.name, ...(src.alias ? [src.alias] : [])]);
+      const where = whereParams(block.where, paramNames(resource, 'SELECT'), names, text);
+      const method = pickMethod(resource, 'SELECT', new Set(where.terms.map((t) => t.name)), st.source, span);
+      if (!method.ok) return method;
+      const calls = buildCalls(resource, method.value, where.terms, st.source);
+      if (!calls.ok) return calls;
+      let entry = fetched.get(resource.name);
+      if (!entry) {
+        entry = { resource, method: method.value.name, calls: [], keys: new Set() };
+        fetched.set(resource.name, entry);
+      }
+      for (const call of calls.value) {
+        const key = callKey('', call);
+        if (!entry.keys.has(key)) entry.calls.push(call);
+        entry.keys.add(key);
+      }
     }
   }
   const [first, ...others] = [...fetched.values()];

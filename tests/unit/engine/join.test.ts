@@ -124,3 +124,28 @@ describe('engine JOINs', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('JOIN keys', () => {
+  it('joins packages named like JavaScript built-ins, and forgets the index when the rows change', () => {
+    const core = createCore();
+    const names = ['constructor', '__proto__', 'toString'];
+    const packages = (list: readonly string[]) =>
+      list.map((name, i) => ({ id: i + 1, name, package_type: 'container' }));
+    const pk = callKey(BASE, packagesCall);
+    const vks = names.map((n) => {
+      const call = versionsCall(n);
+      const key = callKey(BASE, call);
+      core.load(key, call, [{ id: n.length, name: `${n}-v1`, created_at: '2024-01-01T00:00:00Z' }], true);
+      return key;
+    });
+    core.load(pk, packagesCall, packages(names), true);
+    // One equality: alasql answers it from an index of the right side's values.
+    const sql = JOIN_SQL.replace(' AND v.package_type = p.package_type', '');
+    const run = () =>
+      rows(core.run(sql, 'org_packages', [pk], 100, { joined: { table: 'org_versions', keys: vks } }));
+    expect(run().map((r) => r.version)).toEqual(['constructor-v1', '__proto__-v1', 'toString-v1']);
+    // Same query, other rows: alasql would reuse the index it built over the first rows.
+    core.load(pk, packagesCall, packages(['toString']), true);
+    expect(run().map((r) => r.version)).toEqual(['toString-v1']);
+  });
+});

@@ -54,7 +54,7 @@ describe('queries of several SELECTs', () => {
       error(
         `SELECT p.name FROM ${P} p JOIN ${V} v ON v.package_name = p.name WHERE p.org = 'acme' AND p.package_type = 'npm' AND v.org = 'acme' UNION ALL SELECT name FROM ${V} WHERE ${cli}`,
       ).message,
-    ).toMatch(/JOIN cannot be combined with sub-queries, UNION or WITH yet/);
+    ).toMatch(/JOIN of two resources cannot be combined with sub-queries, UNION or WITH yet/);
     expect(
       error(`SELECT id FROM ${V} WHERE ${cli} UNION SELECT id FROM ${V} WHERE ${web} UNION ALL SELECT 1`)
         .message,
