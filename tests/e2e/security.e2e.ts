@@ -61,7 +61,8 @@ const FORBIDDEN: readonly [string, string][] = [
   ['variables', `SELECT @pwn FROM github.packages.org_versions ${WHERE}`],
   ['DDL', 'DROP TABLE org_versions'],
   ['DML', "INSERT INTO org_versions VALUES (1, 'x')"],
-  ['a sub-query', 'SELECT * FROM (SELECT 1) AS t'],
+  ['JavaScript in a sub-query', 'SELECT * FROM (SELECT ``window.__pwned = 1`` AS x) AS t'],
+  ['JavaScript in a CTE', 'WITH t AS (SELECT ``window.__pwned = 1`` AS x) SELECT * FROM t'],
   ['a union', `${LIST} UNION SELECT \`\`window.__pwned = 1\`\`, 2`],
 ];
 
