@@ -42,9 +42,14 @@ export function compileChecked(ast: AstNode, dbid: string, width: number): Resul
   try {
     const post = prepareForCompile(ast);
     const run = (ast as unknown as { compile(db: string): Run }).compile(dbid);
-    meterRows(run, width);
-    fixReducerKeys(run, new Set(), 0);
-    keyJoins(run, new Set(), 0);
+    const [top, ...nested] = compiledQueries(run);
+    // Fails closed: a top query without either row function (another alasql version) is not run.
+    if (!top || meterRows(top, width) === 0) throw new Error('the engine cannot meter this query');
+    for (const query of nested) meterRows(query, width);
+    for (const query of [top, ...nested]) {
+      fixReducerKeys(query);
+      keyJoins(query);
+    }
     return ok({ run, ast, post });
   } catch (e) {
     // The allow-list keeps alasql to well-trodden paths, but its compiler can still throw on odd input.
@@ -69,17 +74,6 @@ export function runCompiled(query: CompiledQuery): Result<ResultRow[]> {
 }
 
 /**
- * Charges every row the query builds to the run's cell budget, by wrapping the per-row functions of
- * alasql's compiled query: `selectfn` (a row of the result) and `groupfn` (a row into its group), in
- * the query and in every query compiled inside it (sub-queries, EXISTS, the SELECTs of a UNION, FROM
- * sub-queries), so a sub-query run once per row is charged for each row it builds. Fails closed: a
- * compiled query without either (another alasql version) is not run.
- */
-function meterRows(run: Run, width: number): void {
-  if (meterQuery(run, width, new Set(), 0) === 0) throw new Error('the engine cannot meter this query');
-}
-
-/**
  * alasql keeps a REDUCE aggregate's group value under its `nick`, written into the group code as a
  * JavaScript string literal of the escaped SQL text (`'SUM(x || \\'-\\')'`), but finishes it (stage 3)
  * under `JSON.stringify(nick)` of the still-escaped text: for an argument with a quote, a backslash
@@ -87,13 +81,9 @@ function meterRows(run: Run, width: number): void {
  * finishing code is built when the query runs, from `query.aggrKeys`, so the nick is set to the key
  * the literal gives.
  */
-function fixReducerKeys(run: unknown, seen: Set<object>, depth: number): void {
-  const query = (run as { query?: Record<string, unknown> } | undefined)?.query;
-  if (!query || seen.has(query) || depth > 64) return;
-  seen.add(query);
+function fixReducerKeys(query: CompiledParts): void {
   const keys = Array.isArray(query.aggrKeys) ? (query.aggrKeys as { nick?: unknown }[]) : [];
   for (const col of keys) if (typeof col.nick === 'string') col.nick = unescapeLiteral(col.nick);
-  for (const fn of nestedQueries(query)) fixReducerKeys(fn, seen, depth + 1);
 }
 
 /**
@@ -103,10 +93,7 @@ function fixReducerKeys(run: unknown, seen: Set<object>, depth: number): void {
  * NULL, where SQLite's `=` is never true for NULL. Both sides' functions are wrapped to give a key by
  * type and value (`valueKey`, never a built-in's name), and NULL a key of its side that matches nothing.
  */
-function keyJoins(run: unknown, seen: Set<object>, depth: number): void {
-  const query = (run as { query?: Record<string, unknown> } | undefined)?.query;
-  if (!query || seen.has(query) || depth > 64) return;
-  seen.add(query);
+function keyJoins(query: CompiledParts): void {
   const sources = Array.isArray(query.sources) ? (query.sources as Record<string, unknown>[]) : [];
   for (const source of sources) {
     for (const [name, side] of [
@@ -122,7 +109,6 @@ function keyJoins(run: unknown, seen: Set<object>, depth: number): void {
       };
     }
   }
-  for (const fn of nestedQueries(query)) keyJoins(fn, seen, depth + 1);
 }
 
 /** The string a single-quoted JavaScript literal of `text` (as alasql's escapeq writes it) stands for. */
@@ -142,8 +128,29 @@ function unescapeLiteral(text: string): string {
   });
 }
 
+/** The state object (`statement.query`) of a compiled alasql query. */
+type CompiledParts = Record<string, unknown>;
+
+/**
+ * The state objects of a compiled query and of every query compiled inside it (sub-queries, EXISTS,
+ * the SELECTs of a UNION, FROM sub-queries), the outermost first, each once.
+ */
+function compiledQueries(run: unknown): CompiledParts[] {
+  const out: CompiledParts[] = [];
+  const seen = new Set<object>();
+  const visit = (fn: unknown, depth: number): void => {
+    const query = (fn as { query?: CompiledParts } | undefined)?.query;
+    if (!query || seen.has(query) || depth > 64) return;
+    seen.add(query);
+    out.push(query);
+    for (const inner of nestedQueries(query)) visit(inner, depth + 1);
+  };
+  visit(run, 0);
+  return out;
+}
+
 /** The queries compiled inside a compiled alasql query. */
-function nestedQueries(query: Record<string, unknown>): unknown[] {
+function nestedQueries(query: CompiledParts): unknown[] {
   const nested: unknown[] = [];
   for (const key of NESTED) {
     const value = query[key];
@@ -158,10 +165,13 @@ function nestedQueries(query: Record<string, unknown>): unknown[] {
 /** Keys of a compiled alasql query that hold the queries compiled inside it. */
 const NESTED = ['queriesfn', 'existsfn', 'unionfn', 'unionallfn', 'exceptfn', 'intersectfn'];
 
-function meterQuery(run: unknown, width: number, seen: Set<object>, depth: number): number {
-  const query = (run as { query?: Record<string, unknown> } | undefined)?.query;
-  if (!query || seen.has(query) || depth > 64) return 0;
-  seen.add(query);
+/**
+ * Charges every row one compiled query builds to the run's cell budget, by wrapping its per-row
+ * functions: `selectfn` (a row of the result) and `groupfn` (a row into its group). Called for every
+ * query compiled inside the statement too, so a sub-query run once per row is charged for each row
+ * it builds. Returns how many it wrapped (none: another alasql version, which is not run).
+ */
+function meterRows(query: CompiledParts, width: number): number {
   let metered = 0;
   for (const name of ['selectfn', 'groupfn']) {
     const fn = query[name];
@@ -173,6 +183,5 @@ function meterQuery(run: unknown, width: number, seen: Set<object>, depth: numbe
     };
     metered++;
   }
-  for (const fn of nestedQueries(query)) meterQuery(fn, width, seen, depth + 1);
   return metered;
 }

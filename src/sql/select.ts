@@ -3,6 +3,7 @@ import type { ResourceDef } from '../resources/types';
 import { NO_PICKS, picked, viaMembers, type Picks } from './aliases';
 import { callKey, type ApiCall } from '../resources/calls';
 import { checkSelect, type CheckedSelect } from './check';
+import type { AstNode } from './ast';
 import type { LocalTable } from './checkJoin';
 import { planJoin } from './joinPlan';
 import { nearest } from './nearest';
@@ -108,25 +109,44 @@ function planSelectOn(st: Statement, picks: Picks): Result<SelectPlan> {
     return ok({ kind: 'select', calls: [], query: text, table: NO_TABLE, streamable: false });
   }
   if (c.join) return planJoin(st, text, c, resources);
-  const { resource, span: nameSpan } = first;
-  const tables = new Set([resource.name, ...(c.alias ? [c.alias] : [])]);
-  const where = whereParams(c.where, paramNames(resource, 'SELECT'), tables, text);
-  const method = pickMethod(resource, 'SELECT', new Set(where.terms.map((t) => t.name)), st.source, nameSpan);
-  if (!method.ok) return method;
-  const calls = buildCalls(resource, method.value, where.terms, st.source);
-  if (!calls.ok) return calls;
-  const pushDown = c.limit !== undefined && !c.reshapes && where.localTerms === 0;
+  const { resource } = first;
+  const read = readCalls(st, text, first, c.alias, c.where);
+  if (!read.ok) return read;
+  const { method, calls, localTerms } = read.value;
+  const pushDown = c.limit !== undefined && !c.reshapes && localTerms === 0;
   return ok({
     kind: 'select',
     resource: resource.id,
-    method: method.value.name,
-    calls: calls.value,
+    method: method.name,
+    calls,
     query: text,
     table: resource.name,
     // Rows of one call can show page by page, unless more pages would change what the first shows.
-    streamable: calls.value.length === 1 && !c.reshapes,
+    streamable: calls.length === 1 && !c.reshapes,
     ...(pushDown ? { maxRows: (c.limit ?? 0) + (c.offset ?? 0) } : {}),
   });
+}
+
+/**
+ * The calls one SELECT makes to a resource it reads (as `alias`): the params its WHERE gives that
+ * resource pick the method, and each combination of IN-list values is a call. `localTerms` counts the
+ * WHERE terms left to filter locally.
+ */
+function readCalls(
+  st: Statement,
+  text: string,
+  named: NamedResource,
+  alias: string | undefined,
+  where: AstNode | undefined,
+): Result<{ method: ResourceDef['methods'][number]; calls: readonly ApiCall[]; localTerms: number }> {
+  const { resource, span } = named;
+  const tables = new Set([resource.name, ...(alias ? [alias] : [])]);
+  const params = whereParams(where, paramNames(resource, 'SELECT'), tables, text);
+  const method = pickMethod(resource, 'SELECT', new Set(params.terms.map((t) => t.name)), st.source, span);
+  if (!method.ok) return method;
+  const calls = buildCalls(resource, method.value, params.terms, st.source);
+  if (!calls.ok) return calls;
+  return ok({ method: method.value, calls: calls.value, localTerms: params.localTerms });
 }
 
 /**
@@ -164,19 +184,16 @@ function planBlocks(
       );
     }
     for (const { src, named } of read) {
-      const { resource, span } = named;
-      const names = new Set([resource.name, ...(src.alias ? [src.alias] : [])]);
-      const where = whereParams(block.where, paramNames(resource, 'SELECT'), names, text);
-      const method = pickMethod(resource, 'SELECT', new Set(where.terms.map((t) => t.name)), st.source, span);
-      if (!method.ok) return method;
-      const calls = buildCalls(resource, method.value, where.terms, st.source);
-      if (!calls.ok) return calls;
+      const { resource } = named;
+      const own = readCalls(st, text, named, src.alias, block.where);
+      if (!own.ok) return own;
+      const { method, calls } = own.value;
       let entry = fetched.get(resource.name);
       if (!entry) {
-        entry = { resource, method: method.value.name, calls: [], keys: new Set() };
+        entry = { resource, method: method.name, calls: [], keys: new Set() };
         fetched.set(resource.name, entry);
       }
-      for (const call of calls.value) {
+      for (const call of calls) {
         const key = callKey('', call);
         if (!entry.keys.has(key)) entry.calls.push(call);
         entry.keys.add(key);
