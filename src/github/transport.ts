@@ -8,6 +8,7 @@
  * report no countdown, while the playground must show every wait, cap it, and let the reader cancel it.
  */
 import { Octokit } from '@octokit/rest';
+import type { HttpMethod } from '../resources/types';
 import type { ApiScope } from './apiScope';
 import { apiScopeOf, isApiUrl } from './apiScope';
 import type { Clock } from './clock';
@@ -41,7 +42,7 @@ export interface TransportOptions {
 
 /** One request as the client asks for it. */
 export interface SendOptions {
-  readonly method: 'GET' | 'DELETE' | 'POST';
+  readonly method: HttpMethod;
   readonly url: string;
   readonly call: FailedCall;
   /** ETag of the cached copy, sent as If-None-Match. */

@@ -1,4 +1,5 @@
 /** Public types of the GitHub client: rows, progress, waits, the request log and results. */
+import type { HttpMethod } from '../resources/types';
 import type { GitHubError } from './errors';
 import type { RateLimit } from './headers';
 
@@ -123,7 +124,7 @@ export interface WaitEvent {
 
 /** One entry of the request log: an HTTP call, or a page served from the cache with no call. */
 export interface RequestLogEntry {
-  readonly method: 'GET' | 'DELETE' | 'POST';
+  readonly method: HttpMethod;
   /** Full URL, never with the token (the token only travels in the Authorization header). */
   readonly url: string;
   /** HTTP status; absent when no response arrived (network failure, cancel). */

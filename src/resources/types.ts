@@ -48,10 +48,14 @@ export interface ParamDef {
   readonly maximum?: number;
 }
 
-/** The SQL verb a method is reached by, as in StackQL's `SHOW METHODS` (`SQLVerb` column). */
-export type SqlVerb = 'SELECT' | 'DELETE' | 'EXEC';
+/**
+ * The SQL verb a method is reached by, as in StackQL's `SHOW METHODS` (`SQLVerb` column). INSERT,
+ * UPDATE and REPLACE are documented with examples; the playground refuses to run them and shows the
+ * request it would make.
+ */
+export type SqlVerb = 'SELECT' | 'INSERT' | 'UPDATE' | 'REPLACE' | 'DELETE' | 'EXEC';
 
-export type HttpMethod = 'GET' | 'DELETE' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a method's successful response holds. */
 export type ResponseShape = 'list' | 'item' | 'empty';
@@ -74,6 +78,12 @@ export interface MethodDef {
   };
   /** What the 2xx response holds: an array of rows, one row, or nothing (204). */
   readonly response: ResponseShape;
+  /**
+   * For a list whose 2xx body wraps its rows (`{ total_count, workflow_runs: [...] }`): the property that
+   * holds the rows (`workflow_runs`). The client, the fake API and the sample data read it from here,
+   * never from special cases in code. Absent when the body is the array itself.
+   */
+  readonly rowsKey?: string;
   /** Whether the response is paginated with `page`/`per_page` and a `Link` header. */
   readonly paginated: boolean;
   /**

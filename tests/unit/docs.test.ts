@@ -38,6 +38,9 @@ describe('SQL examples on the docs pages', () => {
           SELECT: new RegExp(`^SELECT[\\s\\S]+FROM ${resource.id.replaceAll('.', '\\.')}\\b`),
           DELETE: new RegExp(`^DELETE FROM ${resource.id.replaceAll('.', '\\.')}\\b`),
           EXEC: new RegExp(`^EXEC ${`${resource.id}.${method.name}`.replaceAll('.', '\\.')}\\b`),
+          INSERT: new RegExp(`^INSERT INTO ${resource.id.replaceAll('.', '\\.')}\\b`),
+          UPDATE: new RegExp(`^UPDATE ${resource.id.replaceAll('.', '\\.')}\\b`),
+          REPLACE: new RegExp(`^REPLACE ${resource.id.replaceAll('.', '\\.')}\\b`),
         }[method.sqlVerb];
         expect(sql, method.name).toMatch(start);
         for (const param of method.requiredParams)

@@ -1,6 +1,13 @@
 import type { MethodDef, ResourceDef, ServiceDef, SqlVerb } from '../types';
 
-const VERBS: readonly string[] = ['SELECT', 'DELETE', 'EXEC'] satisfies SqlVerb[];
+const VERBS: readonly string[] = [
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'REPLACE',
+  'DELETE',
+  'EXEC',
+] satisfies SqlVerb[];
 
 /**
  * The one place generated JSON becomes a `ServiceDef`. TypeScript types a JSON import by its literal

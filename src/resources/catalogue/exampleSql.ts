@@ -53,6 +53,15 @@ export function exampleSql(
     }
     case 'DELETE':
       return `DELETE FROM ${resource.id}${where};`;
+    case 'INSERT': {
+      const columns = params.join(',\n  ');
+      const row = params.map((p) => literal(values[p], p)).join(',\n  ');
+      return `INSERT INTO ${resource.id} (\n  ${columns}\n)\nSELECT\n  ${row};`;
+    }
+    case 'UPDATE':
+    case 'REPLACE': {
+      return `${method.sqlVerb} ${resource.id}\nSET {{ field }} = '{{ value }}'${where};`;
+    }
     case 'EXEC': {
       const args = params.map((p) => `@${p}=${literal(values[p], p)}`).join(',\n  ');
       return `EXEC ${resource.id}.${method.name}${args === '' ? '' : `\n  ${args}`};`;

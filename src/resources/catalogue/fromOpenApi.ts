@@ -18,7 +18,14 @@ import { refName, type LocatedOperation, type SpecParam, type SpecSchema } from 
  */
 
 const PAGING = ['per_page', 'page'];
-const VERBS: readonly string[] = ['SELECT', 'DELETE', 'EXEC'] satisfies SqlVerb[];
+const VERBS: readonly string[] = [
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'REPLACE',
+  'DELETE',
+  'EXEC',
+] satisfies SqlVerb[];
 const HTTP: readonly string[] = ['GET', 'DELETE', 'POST'] satisfies HttpMethod[];
 const FIELD_TYPES: readonly string[] = [
   'integer',
