@@ -27,15 +27,25 @@ export interface FieldDef {
  * Where a param goes in the HTTP request. A param can be a path param of one method and a query param
  * of another (`package_type` of `org_packages`): `ParamDef.in` is where the resource's first method
  * that takes it puts it; for one method, a `{name}` in its path template decides (`calls.ts`).
- * `body` is for the services after packages; no packages method has a body.
+ * `body`: a property of the JSON request body, named as StackQL names its column, `data__<property>`
+ * (`data__title` sets `title`); see `ParamDef.property`. No packages method has a body.
  */
 export type ParamLocation = 'path' | 'query' | 'body';
 
-/** A param of one or more methods: a WHERE column for SELECT/DELETE, an `@name=` for EXEC. */
+/**
+ * A param of one or more methods: a WHERE column for SELECT/DELETE, an `@name=` for EXEC, a
+ * `data__<property>` column for INSERT/UPDATE/REPLACE.
+ */
 export interface ParamDef {
   readonly name: string;
-  readonly type: 'string' | 'integer' | 'number' | 'boolean';
+  /**
+   * `array` and `object` are only body params (`data__labels`, `data__config`): their value is JSON
+   * text. An array query param of GitHub's (`exclude`) is `string`: one value, sent once.
+   */
+  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
   readonly in: ParamLocation;
+  /** For `in: 'body'`: the request body's property it sets (`title` for `data__title`). */
+  readonly property?: string;
   /** GitHub's description of the param, in Markdown. */
   readonly description: string;
   /** Allowed values, when the API restricts them (`package_type`, `state`). */
@@ -57,8 +67,12 @@ export type SqlVerb = 'SELECT' | 'INSERT' | 'UPDATE' | 'REPLACE' | 'DELETE' | 'E
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** What a method's successful response holds. */
-export type ResponseShape = 'list' | 'item' | 'empty';
+/**
+ * What a method's successful response holds: an array of rows (or rows wrapped in an object, see
+ * `MethodDef.rowsKey`), one row, nothing (204), or a `302` redirect whose `Location` is a file to
+ * download (logs, archives: GitHub documents no body), so no rows.
+ */
+export type ResponseShape = 'list' | 'item' | 'empty' | 'redirect';
 
 /** A GitHub REST operation a StackQL statement maps to. */
 export interface MethodDef {
@@ -76,7 +90,7 @@ export interface MethodDef {
     /** GitHub's operation id (`packages/get-package-version-for-organization`). */
     readonly operationId: string;
   };
-  /** What the 2xx response holds: an array of rows, one row, or nothing (204). */
+  /** What the 2xx (or 302) response holds: an array of rows, one row, nothing, or a redirect. */
   readonly response: ResponseShape;
   /**
    * For a list whose 2xx body wraps its rows (`{ total_count, workflow_runs: [...] }`): the property that
@@ -87,10 +101,19 @@ export interface MethodDef {
   /** Whether the response is paginated with `page`/`per_page` and a `Link` header. */
   readonly paginated: boolean;
   /**
-   * Classic personal-access-token scopes the method needs. GitHub Packages accepts classic tokens only.
-   * Registries that only support repository-scoped permissions also need `repo`.
+   * Classic personal-access-token scopes GitHub's descriptions name for the method (the operation's
+   * and the page's): `read:packages`, `repo`. Where the text offers a choice (`repo` or `public_repo`)
+   * all are listed; a scope the text names only as also needed in some cases (`repo` for packages of
+   * registries with repository-scoped permissions) is left out. Empty where GitHub documents none.
    */
   readonly scopes: readonly string[];
+  /**
+   * Set when the operation is taken from the spec of the provider's time, not the extracts' current
+   * `@octokit/openapi`: its version. GitHub has since removed the operation (classic Projects, team
+   * discussions, tag protection: calls to them fail), or moved it to a route whose params are not the
+   * page's (`/repositories/{repository_id}/environments/…` → `/repos/{owner}/{repo}/environments/…`).
+   */
+  readonly specVersion?: string;
   /** Description as the provider's page shows it: Markdown with `<br />` line breaks. */
   readonly description: string;
   /**
@@ -146,8 +169,19 @@ export interface ResourceDef {
   readonly methods: readonly MethodDef[];
   /** Every param any method takes, by name. */
   readonly params: Readonly<Record<string, ParamDef>>;
-  /** The OpenAPI schema name of one row (`package-version`). */
+  /**
+   * The OpenAPI schema name of one row (`package-version`); for a row schema written inline in the
+   * response, the operation id (`actions/get-workflow-usage`), with `#<property>` for the rows a
+   * list wraps. Empty for a resource with no rows (only writes, or a response with no schema).
+   */
   readonly rowSchema: string;
+  /**
+   * One row as GitHub's own response example shows it (the first SELECT method's with an example, of
+   * the row schema), cut to the resource's fields: nested objects keep their scalar members, arrays
+   * their first item. The seed of the sample data, with the field types. Absent where GitHub gives no
+   * example.
+   */
+  readonly sampleRow?: Readonly<Record<string, unknown>>;
   /**
    * Statements that run on the sample data: one per method in method order (values from the
    * catalogue's samples file), then the resource's hand-written extras (JOINs).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRichText, plainText } from '../../src/components/ResourceDocs/richText';
 import { exampleIds, methodExample } from '../../src/components/ResourceDocs/methodExample';
 import { serviceSummary } from '../../src/components/ResourceDocs/serviceSummary';
-import { getResource, RESOURCES, SERVICES } from '../../src/resources/registry';
+import { getResource, allResources, allServices } from '../../src/resources/registry';
 
 describe('parseRichText', () => {
   it('splits code spans, https links and line breaks into tokens', () => {
@@ -13,20 +13,63 @@ describe('parseRichText', () => {
       { kind: 'break' },
       { kind: 'break' },
       { kind: 'text', text: 'See "' },
-      { kind: 'link', text: 'About', href: 'https://docs.github.com/x#y' },
+      { kind: 'link', href: 'https://docs.github.com/x#y', children: [{ kind: 'text', text: 'About' }] },
       { kind: 'text', text: '."' },
     ]);
   });
 
-  it('keeps HTML and non-https links as plain text', () => {
+  it('keeps HTML and links to other schemes as plain text', () => {
     const source = '<img src=x onerror=alert(1)> [x](javascript:alert(1))';
     expect(parseRichText(source)).toEqual([{ kind: 'text', text: source }]);
     expect(plainText('a<br/>b')).toBe('a b');
   });
+
+  it("puts GitHub's site-relative links on docs.github.com and keeps an in-page anchor's text only", () => {
+    expect(parseRichText('[Get a commit](/rest/commits/commits#get-a-commit)')).toEqual([
+      {
+        kind: 'link',
+        href: 'https://docs.github.com/rest/commits/commits#get-a-commit',
+        children: [{ kind: 'text', text: 'Get a commit' }],
+      },
+    ]);
+    expect(parseRichText('see "[Set permissions](#set-permissions)."')).toEqual([
+      { kind: 'text', text: 'see "Set permissions."' },
+    ]);
+    expect(parseRichText('[`check_run` webhook](http://example.com/a)')).toEqual([
+      {
+        kind: 'link',
+        href: 'http://example.com/a',
+        children: [
+          { kind: 'code', text: 'check_run' },
+          { kind: 'text', text: ' webhook' },
+        ],
+      },
+    ]);
+  });
+
+  it('reads bold, escapes, entities and fenced code as the provider pages write them', () => {
+    expect(
+      parseRichText('**Note:** `refs/heads/&lt;branch&gt;` a\\|b commit\\_comments &#123;x&#125; **open'),
+    ).toEqual([
+      { kind: 'strong', children: [{ kind: 'text', text: 'Note:' }] },
+      { kind: 'text', text: ' ' },
+      { kind: 'code', text: 'refs/heads/<branch>' },
+      { kind: 'text', text: ' a|b commit_comments {x} **open' },
+    ]);
+    expect(
+      parseRichText('For example:<br /><br />```<br />gzip -c a.sarif \\| base64 -w0<br />```<br />Done'),
+    ).toEqual([
+      { kind: 'text', text: 'For example:' },
+      { kind: 'break' },
+      { kind: 'pre', text: 'gzip -c a.sarif | base64 -w0' },
+      { kind: 'text', text: 'Done' },
+    ]);
+    expect(plainText('a```<br />x<br />y<br />```b')).toBe('a x\ny b');
+  });
 });
 
 describe('SQL examples on the docs pages', () => {
-  it.each(RESOURCES.map((r) => [r.id, r] as const))(
+  it.each(allResources().map((r) => [r.id, r] as const))(
     '%s: one runnable example per method, in method order, in StackQL form',
     (_, resource) => {
       const own = resource.examples.slice(0, resource.methods.length);
@@ -75,8 +118,9 @@ describe('SQL examples on the docs pages', () => {
 
 describe('serviceSummary', () => {
   it('counts resources, selectable resources and methods from the catalogue', () => {
-    for (const service of SERVICES) expect(serviceSummary(service)).toEqual(service.summary);
-    const m = (sqlVerb: 'SELECT' | 'EXEC') => ({ sqlVerb }) as (typeof RESOURCES)[number]['methods'][number];
+    for (const service of allServices()) expect(serviceSummary(service)).toEqual(service.summary);
+    const m = (sqlVerb: 'SELECT' | 'EXEC') =>
+      ({ sqlVerb }) as ReturnType<typeof allResources>[number]['methods'][number];
     expect(
       serviceSummary({ resources: [{ methods: [m('SELECT'), m('EXEC')] }, { methods: [m('EXEC')] }] }),
     ).toEqual({

@@ -1,8 +1,11 @@
 import type { MethodDef, ParamDef, ResourceDef, ServiceDef } from '../types';
 import { PageFormatError, type CatalogueProblem } from './errors';
-import { buildFields, buildMethod, paramDef, rowSchemaOf } from './fromOpenApi';
-import { operations, stackqlMethodName, type LocatedOperation, type OpenApiExtract } from './openApi';
-import { parseResourcePage, parseServicePage, type ResourcePage } from './parsePage';
+import { buildFields, buildMethod } from './fromOpenApi';
+import { matchOperations, type Match } from './match';
+import type { LocatedOperation, OpenApiExtract, SpecSchema } from './openApi';
+import { operationParam } from './params';
+import { parseResourcePage, parseServicePage, type PageMethod, type ResourcePage } from './parsePage';
+import { bestRowSource, exampleRow, rowSources, sampleRowOf, successResponse, type RowSource } from './rows';
 import { withLookups } from './lookups';
 import { buildExamples, type ServiceSamples } from './samples';
 
@@ -51,59 +54,150 @@ function readPage<T>(
   }
 }
 
+/**
+ * A page with the methods its Methods section leaves out, from the samples file (the service
+ * summary counts them); each is reported, as the page and the catalogue then differ.
+ */
+function withUnlistedMethods(
+  page: ResourcePage,
+  samples: ServiceSamples,
+  where: string,
+  out: CatalogueProblem[],
+): ResourcePage {
+  const unlisted = samples.resources?.[page.name]?.unlistedMethods ?? [];
+  for (const m of unlisted)
+    out.push(
+      problem('page', `${where}.${m.name}`, 'the page lists no such method; the samples file adds it'),
+    );
+  return unlisted.length === 0 ? page : { ...page, methods: [...page.methods, ...unlisted] };
+}
+
 /** Every param the resource's methods take, by name, in the order methods first name them. */
 function resourceParams(
   methods: readonly MethodDef[],
-  byName: ReadonlyMap<string, LocatedOperation>,
+  byName: ReadonlyMap<string, Match>,
   where: string,
   out: CatalogueProblem[],
 ): Record<string, ParamDef> {
   const params: Record<string, ParamDef> = {};
   for (const m of methods) {
-    const specParams = byName.get(m.name)?.operation.parameters ?? [];
+    const op = byName.get(m.name)?.op.operation;
     for (const name of [...m.requiredParams, ...m.optionalParams]) {
-      const p = specParams.find((s) => s.name === name);
-      if (!p || name in params) continue;
-      const def = paramDef(p);
-      if (typeof def === 'string') out.push(problem('param', `${where}.${m.name}`, def));
+      if (!op || name in params) continue;
+      const def = operationParam(op, name);
+      if (def === undefined)
+        out.push(
+          problem(
+            'param',
+            `${where}.${m.name}`,
+            `${name} is required by the page, not a param of ${op.operationId}`,
+          ),
+        );
+      else if (typeof def === 'string') out.push(problem('param', `${where}.${m.name}`, def));
       else params[name] = def;
     }
   }
   return params;
 }
 
+/** A method of a resource page with its operation and the row source of its response. */
+interface MatchedMethod {
+  readonly row: PageMethod;
+  readonly op: LocatedOperation;
+  readonly rows: RowSource;
+}
+
+/** Each page method with its operation and row source; what has none is reported. */
+function matchMethods(
+  page: ResourcePage,
+  byName: ReadonlyMap<string, Match>,
+  schemas: Readonly<Record<string, SpecSchema>>,
+  where: string,
+  out: CatalogueProblem[],
+): MatchedMethod[] {
+  const fieldNames = page.fields.map((f) => f.name);
+  return page.methods.flatMap((row): MatchedMethod[] => {
+    const at = `${where}.${row.name}`;
+    const match = byName.get(row.name);
+    if (!match) {
+      out.push(
+        problem('unmatched-method', at, 'no operation in the spec has this name in snake_case or its params'),
+      );
+      return [];
+    }
+    const { op } = match;
+    if (match.kind === 'params')
+      out.push(
+        problem(
+          'renamed-operation',
+          at,
+          `matched by its params to ${op.operation.operationId}: no operation of its name takes them`,
+        ),
+      );
+    const sources = rowSources(op, schemas);
+    const rows = sources && (row.sqlVerb === 'SELECT' ? bestRowSource(sources, fieldNames) : sources[0]);
+    if (!rows) {
+      out.push(problem('unmatched-method', at, `${op.operation.operationId} has no 2xx or 3xx response`));
+      return [];
+    }
+    return [{ row, op, rows }];
+  });
+}
+
+/** The resource's row source: the SELECT's that holds most of the page's fields, first on a tie. */
+function resourceRows(selects: readonly MatchedMethod[], fields: readonly string[]): RowSource | undefined {
+  return bestRowSource(
+    selects.map((m) => m.rows).filter((r) => r.schema),
+    fields,
+  );
+}
+
+/** The sample row: the example of the first SELECT that returns the resource's row schema. */
+function sampleRow(
+  selects: readonly MatchedMethod[],
+  rowSchema: string,
+  fields: readonly string[],
+): Record<string, unknown> | undefined {
+  for (const m of selects) {
+    if (m.rows.schemaName !== rowSchema) continue;
+    const success = successResponse(m.op);
+    const row = success && exampleRow(m.rows, success.response.example);
+    if (row) return sampleRowOf(row, fields);
+  }
+  return undefined;
+}
+
 function buildResource(
   sources: ServiceSources,
   page: ResourcePage,
-  byName: ReadonlyMap<string, LocatedOperation>,
+  byName: ReadonlyMap<string, Match>,
   out: CatalogueProblem[],
 ): Draft {
   const where = `${sources.service}.${page.name}`;
+  const schemas = sources.extract.components.schemas;
+  const matched = matchMethods(page, byName, schemas, where, out);
   const methods: MethodDef[] = [];
-  for (const row of page.methods) {
-    const op = byName.get(row.name);
-    if (!op) {
-      out.push(
-        problem(
-          'unmatched-method',
-          `${where}.${row.name}`,
-          'no operation in the extract has this name in snake_case',
-        ),
-      );
+  for (const { row, op, rows } of matched) {
+    const built = buildMethod(row, op, rows);
+    if (!built.ok) {
+      out.push(problem('unmatched-method', `${where}.${row.name}`, built.why));
       continue;
     }
-    const built = buildMethod(row, op);
-    if (built.ok) methods.push(built.method);
-    else out.push(problem('unmatched-method', `${where}.${row.name}`, built.why));
+    methods.push(built.method);
+    for (const d of built.disagreements) out.push(problem(d.code, `${where}.${row.name}`, d.message));
   }
-  const rowSchema =
-    page.methods
-      .map((m) => byName.get(m.name))
-      .map((op) => op && rowSchemaOf(op))
-      .find(Boolean) ?? '';
-  const { fields, problems } = buildFields(page.fields, sources.extract.components.schemas[rowSchema]);
-  out.push(...problems.map((m) => problem('field', where, m)));
-  const firstSummary = byName.get(page.methods[0]?.name ?? '')?.operation.summary ?? '';
+  const fieldNames = page.fields.map((f) => f.name);
+  const selects = matched.filter((m) => m.row.sqlVerb === 'SELECT');
+  const main = resourceRows(selects, fieldNames);
+  // A field the main row schema lacks may be another SELECT's (a wrapper's `total_count`).
+  const others = selects
+    .flatMap((m) => rowSources(m.op, schemas) ?? [])
+    .flatMap((r) => (r.schema && r.schema !== main?.schema ? [r.schema] : []));
+  const { fields, problems } = buildFields(page.fields, main?.schema ? [main.schema, ...others] : []);
+  out.push(...problems.map((m) => problem(m.includes('datatype') ? 'field-type' : 'field', where, m)));
+  const rowSchema = main?.schemaName ?? '';
+  const example = sampleRow(selects, rowSchema, fieldNames);
+  const firstSummary = matched[0]?.op.operation.summary ?? '';
   return {
     provider: sources.provider,
     service: sources.service,
@@ -112,6 +206,7 @@ function buildResource(
     type: 'Resource',
     summary: sources.samples.resources?.[page.name]?.summary ?? firstSummary,
     rowSchema,
+    ...(example ? { sampleRow: example } : {}),
     fields,
     methods,
     params: resourceParams(methods, byName, where, out),
@@ -125,20 +220,18 @@ function buildResource(
  */
 export function buildService(sources: ServiceSources): BuiltService {
   const out: CatalogueProblem[] = [];
-  const byName = new Map(
-    operations(sources.extract).map((op) => [stackqlMethodName(op.operation.operationId), op]),
-  );
   const page = readPage(parseServicePage, sources.servicePage, sources.service, out);
-  const drafts = (page?.resources ?? []).flatMap((name) => {
-    const resourcePage = readPage(
-      parseResourcePage,
-      sources.resourcePages[name],
-      `${sources.service}.${name}`,
-      out,
-    );
-    return resourcePage ? [buildResource(sources, resourcePage, byName, out)] : [];
+  const pages = (page?.resources ?? []).flatMap((name) => {
+    const where = `${sources.service}.${name}`;
+    const resourcePage = readPage(parseResourcePage, sources.resourcePages[name], where, out);
+    return resourcePage ? [withUnlistedMethods(resourcePage, sources.samples, where, out)] : [];
   });
-  const titles = Object.fromEntries([...byName].map(([name, op]) => [name, op.operation.summary ?? name]));
+  const byName = matchOperations(
+    sources.extract,
+    pages.flatMap((p) => p.methods),
+  );
+  const drafts = pages.map((p) => buildResource(sources, p, byName, out));
+  const titles = Object.fromEntries([...byName].map(([name, m]) => [name, m.op.operation.summary ?? name]));
   const resources = withLookups(drafts).map((r) => ({
     ...r,
     examples: buildExamples(r, sources.samples, titles),

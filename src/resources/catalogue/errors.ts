@@ -1,5 +1,25 @@
-/** What went wrong while building the catalogue, by stage, so the generator can report and go on. */
-export type CatalogueProblemCode = 'page' | 'unmatched-method' | 'param' | 'field' | 'sample';
+/**
+ * What went wrong while building the catalogue, or where its sources disagree, so the generator can
+ * report and go on:
+ * - `page`: a page it could not read; `unmatched-method`: a method with no operation (left out);
+ * - `renamed-operation`: matched by its params, not its name; `removed-operation`: taken from the
+ *   provider-era spec, GitHub has removed it; `changed-operation`: taken from there, GitHub has moved it
+ *   to a route without the page's params; `required-params`: the page's required params are not the
+ *   spec's (the page's are kept);
+ * - `param`: a param with no usable definition; `field`: a page field no row schema has;
+ *   `field-type`: a page field with no usable datatype (the spec's is used); `sample`: a sample value.
+ */
+export type CatalogueProblemCode =
+  | 'page'
+  | 'unmatched-method'
+  | 'renamed-operation'
+  | 'removed-operation'
+  | 'changed-operation'
+  | 'required-params'
+  | 'param'
+  | 'field'
+  | 'field-type'
+  | 'sample';
 
 /**
  * One thing the generator could not turn into a definition: a page it could not read, a method with no

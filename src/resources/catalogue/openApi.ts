@@ -19,6 +19,11 @@ export interface SpecSchema {
   readonly items?: SpecSchema;
   readonly properties?: Readonly<Record<string, SpecSchema>>;
   readonly required?: readonly string[];
+  /**
+   * For a schema merged from named alternatives (`oneOf: [private-user, public-user]`): each one's
+   * property names. StackQL names an alternative's columns after it: `public-user_login`.
+   */
+  readonly 'x-alternatives'?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface SpecParam {
@@ -32,7 +37,12 @@ export interface SpecParam {
 export interface SpecResponse {
   readonly $ref?: string;
   readonly description?: string;
+  /** A read's: the rows' schema; a write's: only its `type`. */
   readonly schema?: SpecSchema;
+  /** A read's 2xx example (one row of a list), cut by the extract script. */
+  readonly example?: unknown;
+  /** A redirect's headers (`Location`). */
+  readonly headers?: readonly string[];
 }
 
 export interface SpecOperation {
@@ -40,7 +50,13 @@ export interface SpecOperation {
   readonly summary?: string;
   readonly description?: string;
   readonly parameters: readonly SpecParam[];
+  /** The `application/json` body's schema, alternatives merged into one set of properties. */
+  readonly requestBody?: SpecSchema;
   readonly responses: Readonly<Record<string, SpecResponse>>;
+  /** Only for an operation taken from the provider-era spec: that spec's version. */
+  readonly 'x-spec-version'?: string;
+  /** Only for such an operation GitHub has moved: its current route, `GET /repos/{owner}/…`. */
+  readonly 'x-current-route'?: string;
 }
 
 export interface OpenApiExtract {
@@ -86,9 +102,13 @@ export function operations(extract: OpenApiExtract): LocatedOperation[] {
   );
 }
 
-/** The schema name a `$ref` points at: `#/components/schemas/package` → `package`. */
+/**
+ * The schema name a `$ref` points at: `#/components/schemas/package` → `package`. The extract names an
+ * inline row schema by its operation id, slash included (`actions/list-jobs-for-workflow-run`).
+ */
 export function refName(ref: string): string {
-  return ref.slice(ref.lastIndexOf('/') + 1);
+  const prefix = '#/components/schemas/';
+  return ref.startsWith(prefix) ? ref.slice(prefix.length) : ref.slice(ref.lastIndexOf('/') + 1);
 }
 
 /** StackQL's method name for an operation: the operation id after `service/`, in snake_case. */

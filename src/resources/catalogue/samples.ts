@@ -1,6 +1,7 @@
 import type { ParamValue } from '../calls';
-import type { ExampleQuery, ResourceDef } from '../types';
+import type { ExampleQuery, MethodDef, ResourceDef } from '../types';
 import { exampleSql } from './exampleSql';
+import type { PageMethod } from './parsePage';
 
 /**
  * A service's sample-values file (`catalogue/<provider>/<service>.samples.json`): the param values its
@@ -19,6 +20,11 @@ export interface ServiceSamples {
         readonly values?: Readonly<Record<string, ParamValue>>;
         /** Hand-written examples after the generated ones (JOINs). */
         readonly extras?: readonly ExampleQuery[];
+        /**
+         * Methods of the provider the resource page leaves out ("No additional methods available"),
+         * though the service summary counts them: rows as the page would have them.
+         */
+        readonly unlistedMethods?: readonly PageMethod[];
       }
     >
   >;
@@ -42,6 +48,9 @@ export function asServiceSamples(value: unknown): ServiceSamples {
     throw new TypeError('Not a samples file: expected an object with "values".');
   }
   for (const [name, r] of Object.entries(v.resources ?? {})) {
+    for (const m of r.unlistedMethods ?? [])
+      if (typeof m.name !== 'string' || typeof m.sqlVerb !== 'string' || !Array.isArray(m.requiredParams))
+        throw new TypeError(`Samples file: a method of ${name} lacks name, sqlVerb or requiredParams.`);
     for (const e of r.extras ?? []) {
       if (typeof e.title !== 'string' || typeof e.method !== 'string' || typeof e.sql !== 'string')
         throw new TypeError(`Samples file: an extra example of ${name} lacks title, method or sql.`);
@@ -54,19 +63,51 @@ export function asServiceSamples(value: unknown): ServiceSamples {
   return v as ServiceSamples;
 }
 
+const scalar = (v: unknown): v is ParamValue => typeof v === 'string' || typeof v === 'number';
+
 /**
- * One example per method in method order, with the sample values, then the resource's extras.
- * `titles` gives each method's fallback heading (the operation's summary).
+ * Values a method's example can take from the resource's sample row, so it reads a row the sample
+ * data has: a param named as a field of the row (`run_id` of a job), and the param that names one row
+ * in an item's path (`…/runs/{run_id}` → the row's `id`; `{issue_number}` → its `number`).
+ */
+export function rowValues(
+  row: Readonly<Record<string, unknown>> | undefined,
+  method: Pick<MethodDef, 'requiredParams' | 'response' | 'http'>,
+): Record<string, ParamValue> {
+  if (!row) return {};
+  const values: Record<string, ParamValue> = {};
+  for (const p of method.requiredParams) {
+    const v = row[p];
+    if (scalar(v)) values[p] = v;
+  }
+  const last = /\{(\w+)\}$/.exec(method.http.path)?.[1];
+  if (method.response === 'item' && last !== undefined && !(last in values)) {
+    const key = last.endsWith('_id') ? 'id' : last.endsWith('_number') ? 'number' : undefined;
+    const v = key === undefined ? undefined : row[key];
+    if (scalar(v)) values[last] = v;
+  }
+  return values;
+}
+
+/**
+ * One example per method in method order, with the sample values (the method's, the resource's, the
+ * service's, else its sample row's), then the resource's extras. `titles` gives each method's fallback
+ * heading (the operation's summary).
  */
 export function buildExamples(
-  resource: Pick<ResourceDef, 'id' | 'name' | 'fields' | 'methods'>,
+  resource: Pick<ResourceDef, 'id' | 'name' | 'fields' | 'methods' | 'sampleRow'>,
   samples: ServiceSamples,
   titles: Readonly<Record<string, string>>,
 ): ExampleQuery[] {
   const forResource = samples.resources?.[resource.name];
   const generated = resource.methods.map((method) => {
     const forMethod = samples.methods?.[method.name];
-    const values = { ...samples.values, ...forResource?.values, ...forMethod?.values };
+    const values = {
+      ...rowValues(resource.sampleRow, method),
+      ...samples.values,
+      ...forResource?.values,
+      ...forMethod?.values,
+    };
     return {
       title: forMethod?.title ?? titles[method.name] ?? method.name,
       method: method.name,

@@ -10,11 +10,11 @@ import { seedPagePath } from '../../support/seedPage';
 const sources = readServiceSources('github', 'packages');
 
 describe('buildService reports what it cannot build, and builds the rest', () => {
-  it('leaves out a method with no operation of that name and names it', () => {
+  it('leaves out a method no operation matches by name or params, and names it', () => {
     const page = sources.resourcePages.org_versions ?? '';
     const renamed = page.replace(
-      '<CopyableCode code="get_package_version_for_organization" />',
-      '<CopyableCode code="get_one_version" />',
+      '<CopyableCode code="get_package_version_for_organization" /> | `SELECT` | <CopyableCode code="org, package_name, package_type, package_version_id" />',
+      '<CopyableCode code="get_one_version" /> | `SELECT` | <CopyableCode code="org, version" />',
     );
     const built = buildService({
       ...sources,
@@ -37,6 +37,22 @@ describe('buildService reports what it cannot build, and builds the rest', () =>
     expect(versions?.methods[1]?.lookup).toBeUndefined();
   });
 
+  it('matches a method whose name no operation has by its params, and reports it', () => {
+    const page = (sources.resourcePages.org_versions ?? '').replace(
+      '<CopyableCode code="get_package_version_for_organization" />',
+      '<CopyableCode code="get_one_version" />',
+    );
+    const built = buildService({
+      ...sources,
+      resourcePages: { ...sources.resourcePages, org_versions: page },
+    });
+    expect(built.problems.map((p) => [p.code, p.where])).toEqual([
+      ['renamed-operation', 'packages.org_versions.get_one_version'],
+    ]);
+    const versions = built.service.resources.find((r) => r.name === 'org_versions');
+    expect(versions?.methods[1]?.http.operationId).toBe('packages/get-package-version-for-organization');
+  });
+
   it('reports a missing page, a page out of shape, and required params the spec does not have', () => {
     const rest = Object.fromEntries(
       Object.entries(sources.resourcePages).filter(([name]) => name !== 'org_packages'),
@@ -44,7 +60,7 @@ describe('buildService reports what it cannot build, and builds the rest', () =>
     const broken = (sources.resourcePages.user_packages ?? '').replace('## Methods', '## Something');
     const wrongParams = (sources.resourcePages.org_versions ?? '').replace(
       'code="org, package_name, package_type" /> | Lists',
-      'code="org, package_type" /> | Lists',
+      'code="org, package_name, package_type, state" /> | Lists',
     );
     const built = buildService({
       ...sources,
@@ -52,9 +68,13 @@ describe('buildService reports what it cannot build, and builds the rest', () =>
     });
     expect(built.problems.map((p) => [p.code, p.where])).toEqual([
       ['page', 'packages.org_packages'],
-      ['unmatched-method', 'packages.org_versions.get_all_package_versions_for_package_owned_by_org'],
       ['page', 'packages.user_packages'],
+      ['required-params', 'packages.org_versions.get_all_package_versions_for_package_owned_by_org'],
     ]);
+    // The page is StackQL's truth for what a statement must give: its list is kept.
+    const versions = built.service.resources.find((r) => r.name === 'org_versions');
+    expect(versions?.methods[0]?.requiredParams).toEqual(['org', 'package_name', 'package_type', 'state']);
+    expect(versions?.methods[0]?.optionalParams).toEqual(['per_page', 'page']);
     expect(built.service.resources).toHaveLength(5);
   });
 
@@ -82,13 +102,15 @@ describe('catalogue helpers', () => {
     expect(stackqlMethodName('packages/delete-package-for-org')).toBe('delete_package_for_org');
   });
 
-  it('takes backticked scopes, not the conditional bare `repo`', () => {
+  it('takes backticked classic scopes from sentences about scopes, not the conditional ones', () => {
     expect(
       scopesIn(
-        'needs the `read:packages` and `delete:packages` scopes; `repo` too',
-        'the `read:packages` scope',
+        'Tokens need the `read:packages` and `delete:packages` scopes. If the `package_type` is x, the `repo` scope is also required.',
+        'the `read:packages` scope. GitHub Apps must have the `actions:read` permission.',
+        'If the repository is private, you must use an access token with the `repo` scope.',
+        'need the `repo` or `public_repo` scope<br />the token can use the `public_repo` scope instead',
       ),
-    ).toEqual(['read:packages', 'delete:packages']);
+    ).toEqual(['read:packages', 'delete:packages', 'repo', 'public_repo']);
   });
 
   it('reads a page with no required params as an empty list', () => {

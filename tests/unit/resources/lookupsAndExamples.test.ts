@@ -1,20 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { exampleSql } from '../../../src/resources/catalogue/exampleSql';
-import { findMethod, findResource, getResource, RESOURCES } from '../../../src/resources/registry';
+import { findMethod, findResource, getResource, allResources } from '../../../src/resources/registry';
 
-const writes = RESOURCES.flatMap((r) =>
-  r.methods.filter((m) => m.sqlVerb !== 'SELECT').map((m) => [`${r.name}.${m.name}`, m] as const),
+const writes = allResources().flatMap((r) =>
+  r.methods.filter((m) => m.sqlVerb !== 'SELECT').map((m) => [`${r.id}.${m.name}`, r, m] as const),
 );
 
-describe.each(writes)('%s looks up the rows it touches', (_, method) => {
-  it('with a SELECT whose GET path is its path (without /restore)', () => {
+describe.each(writes)('%s looks up the rows it touches', (_, resource, method) => {
+  it('with a SELECT of its service whose GET path is its path (without /restore), where one is', () => {
+    const path = method.http.path.replace(/\/restore$/, '');
+    const gets = allResources()
+      .filter((r) => r.service === resource.service)
+      .flatMap((r) =>
+        r.methods.filter((m) => m.sqlVerb === 'SELECT' && m.http.method === 'GET' && m.http.path === path),
+      );
     const lookup = method.lookup;
-    expect(lookup).toBeDefined();
-    const target = findResource(lookup?.resource ?? '');
-    const select = target && findMethod(target, lookup?.method ?? '');
+    expect(lookup === undefined, 'a lookup exactly where a GET reads its path').toBe(gets.length === 0);
+    if (!lookup) return;
+    const target = findResource(lookup.resource);
+    const select = target && findMethod(target, lookup.method);
     expect(select?.sqlVerb).toBe('SELECT');
     expect(select?.http.method).toBe('GET');
-    expect(select?.http.path).toBe(method.http.path.replace(/\/restore$/, ''));
+    expect(select?.http.path).toBe(path);
   });
 });
 
@@ -30,17 +37,24 @@ describe('lookups of the organization writes', () => {
       resource: 'github.packages.org_versions',
       method: 'get_package_version_for_organization',
     });
-    expect(RESOURCES.flatMap((r) => r.methods).filter((m) => m.sqlVerb === 'SELECT' && m.lookup)).toEqual([]);
+    expect(
+      allResources()
+        .flatMap((r) => r.methods)
+        .filter((m) => m.sqlVerb === 'SELECT' && m.lookup),
+    ).toEqual([]);
   });
 });
 
-describe.each(RESOURCES.map((r) => [r.name, r] as const))('%s examples', (_, resource) => {
+describe.each(allResources().map((r) => [r.name, r] as const))('%s examples', (_, resource) => {
   it('give one statement per method, in method order, naming every required param', () => {
     const generated = resource.examples.slice(0, resource.methods.length);
     expect(generated.map((e) => e.method)).toEqual(resource.methods.map((m) => m.name));
     for (const [i, m] of resource.methods.entries()) {
       const sql = generated[i]?.sql ?? '';
-      for (const p of m.requiredParams) expect(sql, `${m.name} ${p}`).toMatch(new RegExp(`\\b@?${p}\\s*=`));
+      // An INSERT names its params as columns; every other statement as `p =` or `@p=`.
+      const given = (p: string) =>
+        m.sqlVerb === 'INSERT' ? new RegExp(`\\b${p}\\b`) : new RegExp(`\\b@?${p}\\s*=`);
+      for (const p of m.requiredParams) expect(sql, `${m.name} ${p}`).toMatch(given(p));
       expect(sql).not.toContain('{{');
       expect(sql).toContain(resource.id);
     }
@@ -113,7 +127,7 @@ describe('the sample values of the examples', () => {
   });
 
   it('open the answers that are pictures in the Chart view: versions per month, versions per package', () => {
-    const charts = RESOURCES.flatMap((r) =>
+    const charts = allResources().flatMap((r) =>
       r.examples.filter((e) => e.view === 'chart').map((e) => [r.name, e.title]),
     );
     expect(charts).toEqual([
@@ -122,7 +136,7 @@ describe('the sample values of the examples', () => {
       ['org_versions', 'Versions published per month'],
       ['user_versions', 'Versions published per month'],
     ]);
-    for (const r of RESOURCES)
+    for (const r of allResources())
       for (const e of r.examples.filter((x) => x.view === 'chart'))
         expect(e.sql, e.title).toMatch(/COUNT\(\*\) AS n|version_count/);
   });
@@ -133,6 +147,40 @@ describe('the sample values of the examples', () => {
     if (!del) throw new Error('no delete method');
     expect(exampleSql(versions, del, { org: "o'brien" })).toBe(
       "DELETE FROM github.packages.org_versions\nWHERE org = 'o''brien'\nAND package_name = '{{ package_name }}'\nAND package_type = '{{ package_type }}'\nAND package_version_id = '{{ package_version_id }}';",
+    );
+  });
+});
+
+describe('examples of the writes with a body, in StackQL form', () => {
+  const resource = { id: 'github.issues.issues', fields: [] };
+  const values = { owner: 'acme', repo: 'web', issue_number: 7, data__title: "Don't", data__body: 'b' };
+  const method = (sqlVerb: 'INSERT' | 'UPDATE' | 'REPLACE' | 'EXEC', requiredParams: string[]) => ({
+    name: 'm',
+    sqlVerb,
+    requiredParams,
+    optionalParams: ['data__body', 'per_page'],
+    response: 'item' as const,
+  });
+
+  it('INSERT: the body columns (data__<property>), then the route params, as one SELECT row', () => {
+    expect(exampleSql(resource, method('INSERT', ['owner', 'repo', 'data__title']), values)).toBe(
+      "INSERT INTO github.issues.issues (\n  data__title, owner, repo\n)\nSELECT\n  'Don''t', 'acme', 'web';",
+    );
+  });
+
+  it('UPDATE and REPLACE: SET the body columns (the first optional one when none is required), WHERE the route', () => {
+    const update = method('UPDATE', ['owner', 'repo', 'issue_number']);
+    expect(exampleSql(resource, update, values)).toBe(
+      "UPDATE github.issues.issues\nSET data__body = 'b'\nWHERE owner = 'acme'\nAND repo = 'web'\nAND issue_number = 7;",
+    );
+    expect(exampleSql(resource, method('REPLACE', ['owner', 'data__title']), values)).toBe(
+      "REPLACE github.issues.issues\nSET data__title = 'Don''t'\nWHERE owner = 'acme';",
+    );
+  });
+
+  it('EXEC: body params as @data__<property>= like the others', () => {
+    expect(exampleSql(resource, method('EXEC', ['owner', 'data__title']), values)).toBe(
+      "EXEC github.issues.issues.m\n  @owner='acme',\n  @data__title='Don''t';",
     );
   });
 });
