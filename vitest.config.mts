@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    // Node has the whole catalogue registered, as a page has the services it loaded.
+    setupFiles: ['tests/unit/setup.ts'],
     testTimeout: 20_000,
   },
 });

@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/support/globalSetup.ts'],
+    // The tests read the catalogue in Node, where every service is registered at once.
+    setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,

@@ -12,6 +12,10 @@ import type { Browser } from 'playwright-core';
 import { bundleEngineWorker } from '../src/plugins/engineSandbox/build';
 import { planQuery } from '../src/sql/plan';
 import { median, type Figure } from './results';
+import { registerAllServices } from '../src/resources/allServices';
+
+// The benches plan and serve the whole provider, as tests do.
+registerAllServices();
 
 export interface ContainmentOptions {
   readonly browser: Browser;

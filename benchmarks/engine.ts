@@ -6,6 +6,11 @@ import { planQuery } from '../src/sql/plan';
 import { generateRows, type BenchRow } from './rows';
 
 import type { Figure } from './results';
+import { loadSource } from '../src/engine/tables';
+import { registerAllServices } from '../src/resources/allServices';
+
+// The benches plan and serve the whole provider, as tests do.
+registerAllServices();
 
 export type { Figure };
 
@@ -112,7 +117,7 @@ export async function runEngineBenchmark(opts?: { rows?: number; runs?: number }
       throw new Error(`${c.name}: ${planned.ok ? 'not a select' : planned.error.message}`);
     const plan = planned.value;
     const keys = plan.calls.map((call: ApiCall) => callKey('https://api.github.com', call));
-    plan.calls.forEach((call, i) => core.load(keys[i] ?? '', call, rows, true));
+    plan.calls.forEach((call, i) => core.load(keys[i] ?? '', loadSource(call), rows, true));
     const engine = () => {
       const r = core.run(plan.query, plan.table, keys, WINDOW);
       if (!r.ok) throw new Error(`${c.name}: ${r.error.message}`);

@@ -13,6 +13,10 @@ import { createDataset, manyPackages } from '../src/github/sample/dataset';
 import { planQuery } from '../src/sql/plan';
 import { createFakeWorker } from '../tests/unit/engine/fakeWorker';
 import type { Figure } from './results';
+import { registerAllServices } from '../src/resources/allServices';
+
+// The benches plan and serve the whole provider, as tests do.
+registerAllServices();
 
 const TOKEN = 'bench-token';
 const LATENCY_MS = 100;

@@ -5,6 +5,7 @@
  * `npx tsx benchmarks/requests.ts` prints a table; `runRequestBenchmark()` returns the figures.
  */
 import type { ApiCall } from '../src/resources/calls';
+import { registerAllServices } from '../src/resources/allServices';
 import { getResource } from '../src/resources/registry';
 import { createGitHubClient } from '../src/github/client';
 import type { GitHubClient } from '../src/github/client';
@@ -14,6 +15,7 @@ import { createDataset, SAMPLE_PACKAGES } from '../src/github/sample/dataset';
 
 import type { Figure } from './results';
 
+registerAllServices();
 const orgVersions = getResource('github.packages.org_versions');
 
 export type { Figure };

@@ -20,6 +20,10 @@ import { runJoinBenchmark } from './join';
 import { runRequestBenchmark } from './requests';
 import { runInPage, taskFigures, type RunInPage } from './responsiveness';
 import { createResults, formatTable, median, writeResults, type Figure, type ResultFigure } from './results';
+import { registerAllServices } from '../src/resources/allServices';
+
+// The benches plan and serve the whole provider, as tests do.
+registerAllServices();
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench');

@@ -9,8 +9,15 @@ import type { Row } from './rows';
  * What the engine runs: a plan's query over its calls' rows, and for a JOIN the other table's calls;
  * or, with `distinct`, the JOIN's keys (the distinct values of those columns of the plan's table).
  */
-export interface EngineRun extends Pick<SelectPlan, 'query' | 'table' | 'calls' | 'tables' | 'blocks'> {
-  readonly joined?: { readonly table: string; readonly calls: readonly ApiCall[] };
+export interface EngineRun extends Pick<
+  SelectPlan,
+  'query' | 'resource' | 'table' | 'calls' | 'tables' | 'blocks'
+> {
+  readonly joined?: {
+    readonly table: string;
+    readonly resource?: string;
+    readonly calls: readonly ApiCall[];
+  };
   readonly distinct?: { readonly columns: readonly string[] };
 }
 

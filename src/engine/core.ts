@@ -1,7 +1,6 @@
 import alasql from 'alasql';
 
-import type { ApiCall, ParamValue } from '../resources/calls';
-import { RESOURCES } from '../resources/registry';
+import type { ParamValue } from '../resources/calls';
 import { isSafeName } from '../sql/allowList';
 import type { AstNode } from '../sql/ast';
 import { checkSelect, LATERAL_ROW, type CheckedSelect } from '../sql/check';
@@ -10,14 +9,14 @@ import { JSON_EACH_COLUMNS, jsonEach } from '../sql/json';
 import { BudgetExceeded, chargeCells } from './budget';
 import { termsOnly, type LocalTable } from '../sql/checkJoin';
 import { conjuncts } from '../sql/where';
-import { knownColumns } from '../sql/columns';
 import { fail, ok, sqlError, type Result } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
 import { setUpEngineRealm } from './alasqlSetup';
 import { compileChecked, runCompiled, type CompiledQuery, type LateralRun, type WindowRun } from './compiled';
 import { windowRows } from './windows';
 import { andWhere, dropTerms, satisfiedTerms } from './prune';
-import { decorateRows, rowParams, type Row } from './rows';
+import { decorateRows, type Row } from './rows';
+import type { EngineTable, LoadSource } from './tables';
 
 /** The first window of a finished run; later windows come from `window(resultId, …)`. */
 export interface RunSummary {
@@ -33,7 +32,7 @@ export interface RunSummary {
 /** The pure, synchronous engine the worker wraps: datasets, checked queries, result windows. */
 export interface EngineCore {
   /** Stores a page of a call's rows: `reset` replaces the dataset (its first page), else appends. */
-  load(key: string, call: ApiCall, rows: readonly Row[], reset: boolean): number;
+  load(key: string, source: LoadSource, rows: readonly Row[], reset: boolean): number;
   drop(key: string): void;
   has(key: string): boolean;
   /**
@@ -59,6 +58,11 @@ export interface RunExtra {
   /** The other tables of a query of several SELECTs (see SelectPlan.tables). */
   readonly others?: readonly { readonly table: string; readonly keys: readonly string[] }[];
   readonly distinct?: { readonly columns: readonly string[] };
+  /**
+   * The shapes of the tables the query reads, from the page's catalogue (the worker has none). A table
+   * whose rows were loaded is known from them too.
+   */
+  readonly definitions?: readonly EngineTable[];
 }
 
 /** Results kept for windowing; older ones are released, so memory stays bounded. */
@@ -103,10 +107,13 @@ export function createCore(): EngineCore {
     t.indices = {};
   };
 
+  /** Table shapes by name: from the loads and from each run's definitions (the page's catalogue). */
+  const shapes = new Map<string, EngineTable>();
+
   const localTablesOf = (tables: readonly string[]): LocalTable[] =>
     tables.map((table) => {
-      const resource = RESOURCES.find((r) => r.name === table);
-      return { table, ...(resource ? { columns: knownColumns(resource) } : {}) };
+      const shape = shapes.get(table);
+      return { table, ...(shape ? { columns: new Set([...shape.fields, ...shape.params]) } : {}) };
     });
 
   const check = (query: string, tables: readonly string[]): Result<CheckedSelect> =>
@@ -114,7 +121,12 @@ export function createCore(): EngineCore {
 
   /** The compiled query for these datasets: the WHERE without the terms they all satisfy (see prune.ts). */
   const compile = (query: string, tables: readonly string[], params: readonly DatasetParams[][]) => {
-    const analysisKey = `${tables.join(',')}\u0000${query}`;
+    // The shapes are part of the key: two services may each have a table of one name.
+    const shapeKey = tables.map((t) => {
+      const shape = shapes.get(t);
+      return shape ? `${t}:${shape.fields.join(',')};${shape.params.join(',')}` : t;
+    });
+    const analysisKey = `${shapeKey.join('|')}\u0000${query}`;
     let analysis = analyses.get(analysisKey);
     if (!analysis) {
       const checked = check(query, tables);
@@ -123,8 +135,7 @@ export function createCore(): EngineCore {
       remember(analyses, analysisKey, analysis);
     }
     const drop = tables.flatMap((table, i) => {
-      const resource = RESOURCES.find((r) => r.name === table);
-      const paramColumns = new Set(resource ? Object.keys(resource.params) : []);
+      const paramColumns = new Set(shapes.get(table)?.params);
       const src = analysis.sources.find((s) => s.table === table);
       // Only a table the outermost SELECT reads: a table only a sub-query reads says nothing of the
       // outer WHERE's unqualified terms, which are about the outer table.
@@ -142,7 +153,7 @@ export function createCore(): EngineCore {
     for (const t of tables) tableFor(t);
     for (const l of fresh.value.laterals) tableFor(l.table);
     for (const w of fresh.value.windows) tableFor(w.table);
-    const width = tables.reduce((n, t) => n + (RESOURCES.find((r) => r.name === t)?.fields.length ?? 1), 0);
+    const width = tables.reduce((n, t) => n + (shapes.get(t)?.fields.length ?? 1), 0);
     const entry = compileChecked(
       ast,
       dbid,
@@ -278,10 +289,15 @@ export function createCore(): EngineCore {
   };
 
   return {
-    load(key, call, rows, reset) {
-      const resource = RESOURCES.find((r) => r.id === call.resource);
-      const decorated = resource ? decorateRows(resource, call, rows) : rows.map((r) => ({ ...r }));
-      const params = resource ? rowParams(resource, call) : call.params;
+    load(key, source, rows, reset) {
+      if (!isSafeName(source.table.name)) throw new Error('Bad table name');
+      shapes.set(source.table.name, source.table);
+      // No known fields (a call the page's catalogue did not know): the rows as they came.
+      const decorated =
+        source.table.fields.length > 0
+          ? decorateRows(source.table.fields, source.values, rows)
+          : rows.map((r) => ({ ...r }));
+      const params = source.values;
       const current = reset ? [] : (datasets.get(key)?.rows ?? []);
       for (const r of decorated) current.push(r);
       datasets.set(key, { rows: current, params });
@@ -293,6 +309,7 @@ export function createCore(): EngineCore {
       const sources = [{ table, keys }, ...(extra?.joined ? [extra.joined] : []), ...(extra?.others ?? [])];
       if (!sources.every((s) => isSafeName(s.table)))
         return fail(sqlError('no-data', 'The engine has no table of that name.'));
+      for (const d of extra?.definitions ?? []) if (isSafeName(d.name)) shapes.set(d.name, d);
       const missing = sources.flatMap((s) => s.keys.filter((k) => !datasets.has(k)));
       if (missing.length > 0) {
         return fail(
@@ -328,7 +345,11 @@ export function createCore(): EngineCore {
       const resultId = ++nextResult;
       results.set(resultId, rows);
       for (const id of results.keys()) if (results.size > KEPT_RESULTS && id !== resultId) results.delete(id);
-      const columns = resultColumns(rows, q.value.ast, tables);
+      const columns = resultColumns(
+        rows,
+        q.value.ast,
+        tables.flatMap((t) => shapes.get(t)?.fields ?? []),
+      );
       const elapsedMs = performance.now() - started;
       return ok({ resultId, columns, total: rows.length, rows: rows.slice(0, windowSize), elapsedMs });
     },
@@ -361,11 +382,10 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): void {
  * rows, since alasql leaves out keys a row has no value for). An empty result still names its columns,
  * from the query: `SELECT *` → the resource's fields, otherwise each column's alias or SQL text.
  */
-function resultColumns(rows: readonly ResultRow[], ast: AstNode, tables: readonly string[]): string[] {
+function resultColumns(rows: readonly ResultRow[], ast: AstNode, fields: readonly string[]): string[] {
   const seen = new Set<string>();
   for (const row of rows) for (const k of Object.keys(row)) seen.add(k);
   if (seen.size > 0) return [...seen];
-  const fields = tables.flatMap((t) => RESOURCES.find((r) => r.name === t)?.fields.map((f) => f.name) ?? []);
   const columns = Array.isArray(ast.columns) ? (ast.columns as AstNode[]) : [];
   return [
     ...new Set(

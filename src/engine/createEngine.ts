@@ -5,6 +5,7 @@ import type { Engine, EngineOptions, RunHandle, WorkerLike } from './client';
 import type { RunExtra, RunSummary } from './core';
 import type { EngineResponse } from './protocol';
 import { rowParams, type Row } from './rows';
+import { definitionsOf, loadSource } from './tables';
 import { findResource } from '../resources/registry';
 
 interface QueuedRun {
@@ -117,7 +118,7 @@ export function createEngine(options: EngineOptions): Engine {
     for (const [key, d] of datasets) {
       d.pages.forEach((rows, i) => {
         expected.loaded++;
-        w.postMessage({ type: 'load', key, call: d.call, rows, reset: i === 0 });
+        w.postMessage({ type: 'load', key, source: loadSource(d.call), rows, reset: i === 0 });
       });
     }
     return w;
@@ -245,7 +246,13 @@ export function createEngine(options: EngineOptions): Engine {
       d.pages.push(rows);
       datasets.set(key, d);
       expected.loaded++;
-      worker.postMessage({ type: 'load', key, call, rows, reset: reset || d.pages.length === 1 });
+      worker.postMessage({
+        type: 'load',
+        key,
+        source: loadSource(call),
+        rows,
+        reset: reset || d.pages.length === 1,
+      });
     },
     markFetched(apiBaseUrl, call, fetched) {
       const d = datasets.get(callKey(apiBaseUrl, call));
@@ -307,6 +314,7 @@ export function createEngine(options: EngineOptions): Engine {
             : {}),
           ...(plan.blocks !== undefined ? { blocks: plan.blocks } : {}),
           ...(plan.distinct ? { distinct: { columns: [...plan.distinct.columns] } } : {}),
+          definitions: definitionsOf(plan),
         },
         timeoutMs: opts?.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         resolve,

@@ -26,7 +26,7 @@ export function handleRequest(
   };
   switch (req.type) {
     case 'load':
-      send({ type: 'loaded', key: req.key, total: core.load(req.key, req.call, req.rows, req.reset) }, -1);
+      send({ type: 'loaded', key: req.key, total: core.load(req.key, req.source, req.rows, req.reset) }, -1);
       return;
     case 'drop':
       core.drop(req.key);
@@ -39,6 +39,7 @@ export function handleRequest(
         ...(req.joined ? { joined: req.joined } : {}),
         ...(req.others ? { others: req.others } : {}),
         ...(req.distinct ? { distinct: req.distinct } : {}),
+        ...(req.definitions ? { definitions: req.definitions } : {}),
       };
       const r = core.run(req.query, req.table, req.keys, req.windowSize, extra);
       send(

@@ -1,8 +1,8 @@
-import type { ApiCall } from '../resources/calls';
 import type { SqlError } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
 import type { RunExtra, RunSummary } from './core';
 import type { Row } from './rows';
+import type { LoadSource } from './tables';
 
 /**
  * Messages from the page to the engine worker. Nothing here carries a token: the worker only ever sees
@@ -17,7 +17,8 @@ export type EngineRequest =
   | {
       readonly type: 'load';
       readonly key: string;
-      readonly call: ApiCall;
+      /** The table the rows belong to and their call's param values (the worker has no catalogue). */
+      readonly source: LoadSource;
       readonly rows: readonly Row[];
       readonly reset: boolean;
     }

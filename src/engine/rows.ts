@@ -14,10 +14,13 @@ export type Row = Readonly<Record<string, unknown>>;
  * skips them, while `WHERE org = 'acme'` and `SELECT org` read them. One prototype per call keeps this
  * to one object per dataset rather than four properties per row.
  */
-export function decorateRows(resource: ResourceDef, call: ApiCall, rows: readonly Row[]): Row[] {
+export function decorateRows(
+  fields: readonly string[],
+  values: Readonly<Record<string, ParamValue>>,
+  rows: readonly Row[],
+): Row[] {
   const proto: Record<string, unknown> = {};
-  const fields = resource.fields.map((f) => f.name);
-  for (const [name, value] of Object.entries(rowParams(resource, call))) {
+  for (const [name, value] of Object.entries(values)) {
     // A param that is also a field (`package_type` of a package) is the row's own value.
     if (fields.includes(name)) continue;
     Object.defineProperty(proto, name, { value, enumerable: false, writable: false });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation } from '@docusaurus/router';
-import { RESOURCES } from '@site/src/resources/registry';
+import { allResources } from '@site/src/resources/registry';
 import { SAMPLE_BASE_URL } from '@site/src/github';
 import { usePlaygroundBridge } from './bridge';
 import { exportBaseName, startingResource } from './pageResource';
@@ -20,6 +20,7 @@ import type { ResultDisplay } from './chart/types';
 import { DataSourceBanner } from './DataSourceBanner';
 import { useAnnouncement } from './announce/useAnnouncement';
 import { usePlayground } from './usePlayground';
+import { useCatalogue } from './useCatalogue';
 import { usePlaygroundSettings } from './usePlaygroundSettings';
 import styles from './styles.module.css';
 
@@ -35,7 +36,7 @@ export interface PlaygroundProps {
 export default function Playground({ editorHeight = '220px' }: PlaygroundProps): ReactNode {
   const settings = usePlaygroundSettings();
   const { pathname } = useLocation();
-  const resource = useMemo(() => startingResource(pathname, RESOURCES), [pathname]);
+  const resource = useMemo(() => startingResource(pathname, allResources()), [pathname]);
   // A shared link fills the editor and runs nothing until the reader clicks Run.
   const [shared] = useState(() => readSharedSql(window.location.hash));
   const source = settings.useSample ? 'sample' : 'github';
@@ -64,6 +65,8 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
     });
     document.getElementById(tokenInputId)?.focus();
   };
+  // The services the SQL names load as it is typed: completions, plan and checks then know them.
+  const catalogue = useCatalogue(state.sql);
   const announcement = useAnnouncement(state.result, state.progress);
   const bridge = usePlaygroundBridge();
   const { setSql } = state;
@@ -100,7 +103,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
         onOpenChange={setSettingsOpen}
         tokenInputId={tokenInputId}
       />
-      <QueryPickers state={state} resource={resource} onExample={showExample} />
+      <QueryPickers state={state} resource={resource} onExample={showExample} catalogue={catalogue.version} />
       <div className={styles.editor}>
         <SqlEditor
           value={state.sql}
@@ -110,12 +113,17 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
             focusEditor.current = focus;
           }}
           height={editorHeight}
+          catalogue={catalogue.version}
         />
       </div>
       <RunControls state={state} display={display} />
-      <PlanPreview sql={state.sql} />
+      <PlanPreview sql={state.sql} catalogue={catalogue.version} />
       {state.progress && <ProgressBar progress={state.progress} />}
-      <ErrorAlert error={state.error} />
+      <ErrorAlert
+        error={
+          state.error ?? (catalogue.failed ? { code: 'catalogue', message: catalogue.failed } : undefined)
+        }
+      />
       <div aria-live="polite" aria-atomic="true" className={styles.visuallyHidden}>
         {announcement}
       </div>
@@ -135,7 +143,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
           log={state.log}
           engine={state.engine}
           apiBaseUrl={settings.useSample ? SAMPLE_BASE_URL : settings.apiBaseUrl}
-          exportName={exportBaseName(state.sql, RESOURCES)}
+          exportName={exportBaseName(state.sql, allResources())}
           display={display}
           onDisplay={setDisplay}
         />

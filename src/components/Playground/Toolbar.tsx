@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { RESOURCES } from '@site/src/resources/registry';
+import { allResources } from '@site/src/resources/registry';
 import type { ResourceDef } from '@site/src/resources/types';
 import { copyText } from '../CopyableCode/copyText';
 import type { ResultDisplay } from './chart/types';
@@ -15,6 +15,8 @@ export interface ToolbarProps {
   readonly resource?: ResourceDef;
   /** An example was picked: the view it opens in (undefined: an example with no view of its own). */
   readonly onExample: (display: ResultDisplay | undefined) => void;
+  /** The catalogue's version: the examples of each service the page has loaded. */
+  readonly catalogue?: number;
 }
 
 export interface RunControlsProps {
@@ -77,8 +79,9 @@ export function RunControls({ state, display }: RunControlsProps): ReactNode {
 }
 
 /** The example (every resource's, from the catalogue) and history pickers: they fill the editor. */
-export function QueryPickers({ state, resource, onExample }: ToolbarProps): ReactNode {
-  const groups = useMemo(() => exampleGroups(RESOURCES, resource), [resource]);
+export function QueryPickers({ state, resource, onExample, catalogue }: ToolbarProps): ReactNode {
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `catalogue` changes when allResources() does
+  const groups = useMemo(() => exampleGroups(allResources(), resource), [resource, catalogue]);
   return (
     <div className={styles.toolbar}>
       <select

@@ -5,10 +5,12 @@ import type { SandboxData } from '@site/src/plugins/engineSandbox';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import { createGitHubClient, createSampleApi, createSampleClient, type GitHubClient } from '@site/src/github';
 import type { RequestLogEntry } from '@site/src/github';
+import { loadServicesFor } from '@site/src/resources/registry';
 import { planQuery } from '@site/src/sql/plan';
 import type { MetaPlan } from '@site/src/sql/types';
 import { addToHistory, historyStorage, readHistory } from './history/queryHistory';
 import { createRunner } from './run/createRunner';
+import { catalogueLoadError } from './useCatalogue';
 import { fromSqlError, fromUnknown } from './run/toPlaygroundError';
 import type { DataSource, PlaygroundError, QueryResult, RunProgress } from './run/types';
 import { prepareWrite, sendWrite, type PendingWrite, type WriteOutcome } from './run/writes';
@@ -94,6 +96,13 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
 
   const execute = useCallback(
     async (options: { refresh?: boolean }): Promise<void> => {
+      // The services the SQL names load first (the page has only its own): else they read as unknown.
+      try {
+        await loadServicesFor(sql);
+      } catch (e) {
+        setError({ code: 'catalogue', message: catalogueLoadError(sql, e) });
+        return;
+      }
       const planned = planQuery(sql);
       if (!planned.ok) {
         setError(fromSqlError(planned.error));

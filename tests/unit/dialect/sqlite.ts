@@ -49,7 +49,8 @@ function addTable(db: Database, id: string, table: string, calls: SelectPlan['ca
     seen.add(key);
     const params = rowParams(resource, call);
     for (const name of Object.keys(params)) columns.add(name);
-    for (const row of decorateRows(resource, call, fixtureRows(call))) rows.push({ ...params, ...row });
+    const fields = resource.fields.map((f) => f.name);
+    for (const row of decorateRows(fields, params, fixtureRows(call))) rows.push({ ...params, ...row });
   }
   const names = [...columns];
   db.run(`CREATE TABLE ${table} (${names.map((n) => `"${n}"`).join(', ')})`);

@@ -5,6 +5,8 @@ import { planQuery } from '../../../src/sql/plan';
 import { ATTACKS } from '../../fixtures/engine/adversarial';
 import { runOverFixtures } from './harness';
 import { createSandbox, type Sandbox } from './sandbox';
+import { getResource } from '../../../src/resources/registry';
+import { engineTable } from '../../../src/engine/tables';
 
 const SANITY = `SELECT COUNT(*) AS n FROM github.packages.org_versions WHERE org = 'acme' AND package_name = 'web' AND package_type = 'container'`;
 
@@ -59,7 +61,8 @@ describe('adversarial statements', () => {
     // A page that skipped the planner must not get past the worker: the core checks again.
     const core = createCore();
     const local = sql.replaceAll('github.packages.org_versions', 'org_versions');
-    const r = core.run(local, 'org_versions', [], 10);
+    const definitions = [engineTable(getResource('github.packages.org_versions'))];
+    const r = core.run(local, 'org_versions', [], 10, { definitions });
     expect(r.ok).toBe(false);
     expect(sandbox.touched()).toEqual([]);
     expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();

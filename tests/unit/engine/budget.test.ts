@@ -24,6 +24,7 @@ import { callKey, type ApiCall } from '../../../src/resources/calls';
 import { getResource } from '../../../src/resources/registry';
 import { WEB_ROWS } from '../../fixtures/engine/rows';
 import { runOverFixtures } from './harness';
+import { loadSource } from '../../../src/engine/tables';
 
 const orgVersions = getResource('github.packages.org_versions');
 
@@ -186,7 +187,7 @@ describe('the values budget (rows × columns)', () => {
   const core = createCore();
   core.load(
     key,
-    call,
+    loadSource(call),
     Array.from({ length: ROWS }, (_, i) => ({ ...WEB_ROWS[i % WEB_ROWS.length], id: i + 1 })),
     true,
   );

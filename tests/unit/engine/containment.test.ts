@@ -9,6 +9,7 @@ import { planQuery } from '../../../src/sql/plan';
 import type { ResultRow } from '../../../src/sql/types';
 import { WEB_ROWS } from '../../fixtures/engine/rows';
 import { runOverFixtures } from './harness';
+import { loadSource } from '../../../src/engine/tables';
 
 const orgVersions = getResource('github.packages.org_versions');
 
@@ -180,7 +181,7 @@ describe('3. prototype-like values in the data give the results SQLite gives', (
   const core = createCore();
   core.load(
     key,
-    call,
+    loadSource(call),
     WEB_ROWS.map((r, i) => ({ ...r, name: data[i]?.[0], license: data[i]?.[1] })),
     true,
   );

@@ -4,6 +4,7 @@ import { createCore } from '../../../src/engine/core';
 import { callKey, type ApiCall } from '../../../src/resources/calls';
 import { getResource } from '../../../src/resources/registry';
 import { CLI_ROWS, WEB_ROWS } from '../../fixtures/engine/rows';
+import { loadSource } from '../../../src/engine/tables';
 
 const orgVersions = getResource('github.packages.org_versions');
 
@@ -30,18 +31,18 @@ function ids(r: ReturnType<ReturnType<typeof createCore>['run']>): unknown[] {
 describe('engine core', () => {
   it('appends pages to a dataset, and a reset starts it over', () => {
     const core = createCore();
-    expect(core.load(WEB, web, WEB_ROWS.slice(0, 3), true)).toBe(3);
-    expect(core.load(WEB, web, WEB_ROWS.slice(3), false)).toBe(8);
+    expect(core.load(WEB, loadSource(web), WEB_ROWS.slice(0, 3), true)).toBe(3);
+    expect(core.load(WEB, loadSource(web), WEB_ROWS.slice(3), false)).toBe(8);
     expect(ids(core.run(Q('SELECT id FROM T'), 'org_versions', [WEB], 100))).toEqual([
       1, 2, 3, 4, 5, 6, 7, 8,
     ]);
-    core.load(WEB, web, WEB_ROWS.slice(0, 1), true);
+    core.load(WEB, loadSource(web), WEB_ROWS.slice(0, 1), true);
     expect(ids(core.run(Q('SELECT id FROM T'), 'org_versions', [WEB], 100))).toEqual([1]);
   });
 
   it('SELECT * gives the fields in definition order, without the param columns, which WHERE and SELECT can still read', () => {
     const core = createCore();
-    core.load(WEB, web, WEB_ROWS, true);
+    core.load(WEB, loadSource(web), WEB_ROWS, true);
     const star = core.run(Q('SELECT * FROM T WHERE id = 1'), 'org_versions', [WEB], 10);
     if (!star.ok) throw new Error(star.error.message);
     expect(Object.keys(star.value.rows[0] ?? {})).toEqual(orgVersions.fields.map((f) => f.name));
@@ -59,8 +60,8 @@ describe('engine core', () => {
 
   it('runs over the union of the named datasets, in order, and only those', () => {
     const core = createCore();
-    core.load(WEB, web, WEB_ROWS, true);
-    core.load(CLI, cli, CLI_ROWS, true);
+    core.load(WEB, loadSource(web), WEB_ROWS, true);
+    core.load(CLI, loadSource(cli), CLI_ROWS, true);
     expect(ids(core.run(Q('SELECT id FROM T WHERE id IN (1, 101)'), 'org_versions', [CLI, WEB], 10))).toEqual(
       [101, 1],
     );
@@ -72,7 +73,7 @@ describe('engine core', () => {
 
   it('returns a first window and the total, then windows on request, until released', () => {
     const core = createCore();
-    core.load(WEB, web, WEB_ROWS, true);
+    core.load(WEB, loadSource(web), WEB_ROWS, true);
     const r = core.run(Q('SELECT id FROM T ORDER BY id'), 'org_versions', [WEB], 3);
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.total).toBe(8);
@@ -86,7 +87,7 @@ describe('engine core', () => {
 
   it('keeps only the latest few results', () => {
     const core = createCore();
-    core.load(WEB, web, WEB_ROWS, true);
+    core.load(WEB, loadSource(web), WEB_ROWS, true);
     const first = core.run(Q('SELECT id FROM T'), 'org_versions', [WEB], 1);
     for (let i = 0; i < 5; i++) core.run(Q('SELECT id FROM T'), 'org_versions', [WEB], 1);
     expect(first.ok && core.window(first.value.resultId, 0, 1).ok).toBe(false);
@@ -94,7 +95,7 @@ describe('engine core', () => {
 
   it('reports a failure while running as a runtime error, and keeps working', () => {
     const core = createCore();
-    core.load(WEB, web, WEB_ROWS, true);
+    core.load(WEB, loadSource(web), WEB_ROWS, true);
     const bad = core.run(Q("SELECT json_extract(metadata, 'tags') AS t FROM T"), 'org_versions', [WEB], 10);
     expect(bad.ok ? 'ok' : bad.error).toMatchObject({
       code: 'runtime',
@@ -105,7 +106,7 @@ describe('engine core', () => {
 
   it('names the columns of an empty result from the query', () => {
     const core = createCore();
-    core.load(WEB, web, [], true);
+    core.load(WEB, loadSource(web), [], true);
     const r = core.run(Q('SELECT id, UPPER(name), created_at AS c FROM T'), 'org_versions', [WEB], 10);
     expect(r.ok && r.value.columns).toEqual(['id', 'UPPER(name)', 'c']);
     const star = core.run(Q('SELECT * FROM T'), 'org_versions', [WEB], 10);
@@ -114,8 +115,8 @@ describe('engine core', () => {
 
   it('skips param terms only for datasets whose call satisfies them, so the WHERE still filters the rest', () => {
     const core = createCore();
-    core.load(WEB, web, WEB_ROWS, true);
-    core.load(CLI, cli, CLI_ROWS, true);
+    core.load(WEB, loadSource(web), WEB_ROWS, true);
+    core.load(CLI, loadSource(cli), CLI_ROWS, true);
     const q = Q("SELECT COUNT(*) AS n FROM T WHERE org = 'acme' AND package_name = 'web'");
     const count = (keys: string[]) => {
       const r = core.run(q, 'org_versions', keys, 10);

@@ -4,6 +4,7 @@ import type { SqlError } from '../../../src/sql/errors';
 import { planQuery } from '../../../src/sql/plan';
 import type { QueryPlan, ResultRow, SelectPlan } from '../../../src/sql/types';
 import { fixtureRows } from '../../fixtures/engine/rows';
+import { loadSource } from '../../../src/engine/tables';
 
 export const API = 'https://api.github.com';
 
@@ -31,8 +32,8 @@ export function runOverFixtures(sql: string, core: EngineCore = createCore()): O
     calls.map((call) => {
       const key = callKey(API, call);
       const rows = fixtureRows(call);
-      core.load(key, call, rows.slice(0, 3), true);
-      for (let i = 3; i < rows.length; i += 3) core.load(key, call, rows.slice(i, i + 3), false);
+      core.load(key, loadSource(call), rows.slice(0, 3), true);
+      for (let i = 3; i < rows.length; i += 3) core.load(key, loadSource(call), rows.slice(i, i + 3), false);
       return key;
     });
   const keys = loadAll(plan.calls);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createCore } from '../../../src/engine/core';
 import { callKey, type ApiCall } from '../../../src/resources/calls';
+import { loadSource } from '../../../src/engine/tables';
 
 const BASE = 'https://api.github.com';
 const packagesCall: ApiCall = {
@@ -36,11 +37,11 @@ WHERE p.org = 'acme' AND p.package_type = 'container' AND v.org = 'acme'`;
 function loaded(names: readonly string[]) {
   const core = createCore();
   const pk = callKey(BASE, packagesCall);
-  core.load(pk, packagesCall, PACKAGES, true);
+  core.load(pk, loadSource(packagesCall), PACKAGES, true);
   const vks = names.map((n) => {
     const call = versionsCall(n);
     const key = callKey(BASE, call);
-    core.load(key, call, VERSIONS[n] ?? [], true);
+    core.load(key, loadSource(call), VERSIONS[n] ?? [], true);
     return key;
   });
   return { core, pk, vks };
@@ -135,17 +136,22 @@ describe('JOIN keys', () => {
     const vks = names.map((n) => {
       const call = versionsCall(n);
       const key = callKey(BASE, call);
-      core.load(key, call, [{ id: n.length, name: `${n}-v1`, created_at: '2024-01-01T00:00:00Z' }], true);
+      core.load(
+        key,
+        loadSource(call),
+        [{ id: n.length, name: `${n}-v1`, created_at: '2024-01-01T00:00:00Z' }],
+        true,
+      );
       return key;
     });
-    core.load(pk, packagesCall, packages(names), true);
+    core.load(pk, loadSource(packagesCall), packages(names), true);
     // One equality: alasql answers it from an index of the right side's values.
     const sql = JOIN_SQL.replace(' AND v.package_type = p.package_type', '');
     const run = () =>
       rows(core.run(sql, 'org_packages', [pk], 100, { joined: { table: 'org_versions', keys: vks } }));
     expect(run().map((r) => r.version)).toEqual(['constructor-v1', '__proto__-v1', 'toString-v1']);
     // Same query, other rows: alasql would reuse the index it built over the first rows.
-    core.load(pk, packagesCall, packages(['toString']), true);
+    core.load(pk, loadSource(packagesCall), packages(['toString']), true);
     expect(run().map((r) => r.version)).toEqual(['toString-v1']);
   });
 });

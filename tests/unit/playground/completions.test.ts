@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { completionsAt, type CompletionEntry } from '../../../src/components/Playground/editor/completions';
 import { cursorContext } from '../../../src/components/Playground/editor/cursor';
-import { RESOURCES } from '../../../src/resources/registry';
+import { allResources } from '../../../src/resources/registry';
 import { JSON_FUNCTIONS, SQLITE_AGGREGATES, SQLITE_FUNCTIONS } from '../../../src/sql/allowList';
 import { at, CATALOGUE, other, packages, versions } from './editorCatalogue';
 
@@ -305,20 +305,20 @@ describe('completions stay pure and quick on odd text', () => {
 
 describe('completions over the real catalogue', () => {
   it('lists every resource of every service after `provider.service.`', () => {
-    const services = [...new Set(RESOURCES.map((r) => `${r.provider}.${r.service}`))];
+    const services = [...new Set(allResources().map((r) => `${r.provider}.${r.service}`))];
     for (const service of services) {
-      const names = RESOURCES.filter((r) => `${r.provider}.${r.service}` === service).map((r) => r.name);
-      expect(labels(completionsAt(...at(`SELECT * FROM ${service}.|`), RESOURCES))).toEqual(names);
+      const names = allResources().filter((r) => `${r.provider}.${r.service}` === service).map((r) => r.name);
+      expect(labels(completionsAt(...at(`SELECT * FROM ${service}.|`), allResources()))).toEqual(names);
     }
   });
 
   it('completes every resource’s fields and params after its alias, and its EXEC methods', () => {
-    for (const r of RESOURCES) {
-      const entries = completionsAt(...at(`SELECT t.| FROM ${r.id} t`), RESOURCES);
+    for (const r of allResources()) {
+      const entries = completionsAt(...at(`SELECT t.| FROM ${r.id} t`), allResources());
       expect(labels(entries, 'field'), r.id).toEqual(r.fields.map((f) => f.name));
       expect(labels(entries, 'param').sort(), r.id).toEqual(Object.keys(r.params).sort());
       const execs = r.methods.filter((m) => m.sqlVerb === 'EXEC').map((m) => m.name);
-      expect(labels(completionsAt(...at(`EXEC ${r.id}.|`), RESOURCES)), r.id).toEqual(execs);
+      expect(labels(completionsAt(...at(`EXEC ${r.id}.|`), allResources())), r.id).toEqual(execs);
     }
   });
 

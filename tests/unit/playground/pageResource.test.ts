@@ -6,58 +6,58 @@ import {
   resourceAtPath,
   startingResource,
 } from '../../../src/components/Playground/pageResource';
-import { docPath, RESOURCES } from '../../../src/resources/registry';
+import { docPath, allResources } from '../../../src/resources/registry';
 
 describe('the page’s resource', () => {
   it('is the resource whose reference page this is, with or without a base URL or trailing slash', () => {
-    for (const r of RESOURCES) {
-      expect(resourceAtPath(docPath(r), RESOURCES)).toBe(r);
-      expect(resourceAtPath(`/docs-base${docPath(r)}/`, RESOURCES)).toBe(r);
+    for (const r of allResources()) {
+      expect(resourceAtPath(docPath(r), allResources())).toBe(r);
+      expect(resourceAtPath(`/docs-base${docPath(r)}/`, allResources())).toBe(r);
     }
-    expect(resourceAtPath('/playground', RESOURCES)).toBeUndefined();
-    expect(resourceAtPath('/services/packages', RESOURCES)).toBeUndefined();
+    expect(resourceAtPath('/playground', allResources())).toBeUndefined();
+    expect(resourceAtPath('/services/packages', allResources())).toBeUndefined();
   });
 
   it('starts the playground on the page’s resource, else on one with examples', () => {
-    for (const r of RESOURCES) expect(startingResource(docPath(r), RESOURCES)).toBe(r);
-    const home = startingResource('/playground', RESOURCES);
+    for (const r of allResources()) expect(startingResource(docPath(r), allResources())).toBe(r);
+    const home = startingResource('/playground', allResources());
     expect(home?.examples.length).toBeGreaterThan(0);
   });
 });
 
 describe('export file names', () => {
   it('name the resources the query reads', () => {
-    expect(exportBaseName("SELECT id FROM github.packages.org_versions WHERE org = 'acme'", RESOURCES)).toBe(
+    expect(exportBaseName("SELECT id FROM github.packages.org_versions WHERE org = 'acme'", allResources())).toBe(
       'org_versions',
     );
     expect(
       exportBaseName(
         'SELECT 1 FROM github.packages.org_packages p JOIN github.packages.org_versions v ON v.package_name = p.name',
-        RESOURCES,
+        allResources(),
       ),
     ).toBe('org_packages-org_versions');
-    expect(exportBaseName('SHOW SERVICES IN github', RESOURCES)).toBe('result');
-    expect(exportBaseName('SELECT 1 + 1', RESOURCES)).toBe('result');
+    expect(exportBaseName('SHOW SERVICES IN github', allResources())).toBe('result');
+    expect(exportBaseName('SELECT 1 + 1', allResources())).toBe('result');
   });
 });
 
 describe('the example picker', () => {
   it('groups every example of every resource, the page’s resource first', () => {
-    const page = RESOURCES[RESOURCES.length - 1];
-    const groups = exampleGroups(RESOURCES, page);
+    const page = allResources()[allResources().length - 1];
+    const groups = exampleGroups(allResources(), page);
     expect(groups[0]?.resource).toBe(page);
-    expect(groups.map((g) => g.resource.id).sort()).toEqual(RESOURCES.map((r) => r.id).sort());
+    expect(groups.map((g) => g.resource.id).sort()).toEqual(allResources().map((r) => r.id).sort());
     for (const g of groups) {
       expect(g.examples.slice(0, g.resource.examples.length)).toEqual(g.resource.examples);
       expect(g.examples.map((x) => x.sql)).toEqual(
         expect.arrayContaining([`SHOW METHODS IN ${g.resource.id};`, `DESCRIBE ${g.resource.id};`]),
       );
     }
-    expect(exampleGroups(RESOURCES).map((g) => g.resource)).toEqual(RESOURCES);
+    expect(exampleGroups(allResources()).map((g) => g.resource)).toEqual(allResources());
   });
 
   it('finds each example by its option value, even where titles repeat', () => {
-    const groups = exampleGroups(RESOURCES);
+    const groups = exampleGroups(allResources());
     const keys = groups.flatMap((g) => g.examples.map((_, i) => exampleKey(g, i)));
     expect(new Set(keys).size).toBe(keys.length);
     for (const g of groups) {
@@ -70,7 +70,7 @@ describe('the example picker', () => {
   });
 
   it('includes the package-level writes and the JOIN', () => {
-    const sql = exampleGroups(RESOURCES).flatMap((g) => g.examples.map((x) => x.sql));
+    const sql = exampleGroups(allResources()).flatMap((g) => g.examples.map((x) => x.sql));
     expect(sql.some((s) => s.startsWith('DELETE FROM github.packages.org_packages'))).toBe(true);
     expect(sql.some((s) => s.includes('restore_package_for_org'))).toBe(true);
     expect(sql.some((s) => /\bJOIN\b/.test(s))).toBe(true);

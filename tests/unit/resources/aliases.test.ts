@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 
 import { buildAliases } from '../../../src/resources/aliases';
 import {
-  ALIASES,
+  allAliases,
   aliasesOf,
   findMethod,
   findResource,
   getResource,
   memberFor,
-  RESOURCES,
-  RESOURCES_AND_ALIASES,
+  allResources,
+  allResourcesAndAliases,
 } from '../../../src/resources/registry';
 
 const ids = (names: readonly string[]) => names.map((n) => `github.packages.${n}`);
 
 describe("today's StackQL names in the catalogue (aliases.json)", () => {
   it('name the version and package resources as the current provider does', () => {
-    expect(ALIASES.map((a) => [a.id, a.members.map((m) => m.id)])).toEqual([
+    expect(allAliases().map((a) => [a.id, a.members.map((m) => m.id)])).toEqual([
       ['github.packages.package_versions', ids(['org_versions', 'user_versions', 'auth_user_versions'])],
       ['github.packages.packages', ids(['org_packages', 'user_packages', 'auth_user_packages'])],
     ]);
@@ -34,10 +34,10 @@ describe("today's StackQL names in the catalogue (aliases.json)", () => {
     expect(versions?.examples).toEqual([]);
   });
 
-  it('are statement names but no resources of their own: no page, no place in RESOURCES', () => {
-    const aliases = ALIASES.map((a) => a.resource);
-    for (const a of aliases) expect(RESOURCES).not.toContain(a);
-    expect(RESOURCES_AND_ALIASES).toEqual([...RESOURCES, ...aliases]);
+  it('are statement names but no resources of their own: no page, no place in allResources()', () => {
+    const aliases = allAliases().map((a) => a.resource);
+    for (const a of aliases) expect(allResources()).not.toContain(a);
+    expect(allResourcesAndAliases()).toEqual([...allResources(), ...aliases]);
   });
 
   it("give each method's calls to the member that has it", () => {
@@ -69,24 +69,24 @@ describe('buildAliases', () => {
   });
 
   it('refuses data that would make a name ambiguous or wrong', () => {
-    expect(() => buildAliases({}, RESOURCES)).toThrow(/needs an "aliases" array/);
-    expect(() => buildAliases({ aliases: [{ id: 'x' }] }, RESOURCES)).toThrow(
+    expect(() => buildAliases({}, allResources())).toThrow(/needs an "aliases" array/);
+    expect(() => buildAliases({ aliases: [{ id: 'x' }] }, allResources())).toThrow(
       /needs an id, a summary and members/,
     );
-    expect(() => buildAliases(alias(['github.packages.nope']), RESOURCES)).toThrow(
+    expect(() => buildAliases(alias(['github.packages.nope']), allResources())).toThrow(
       /no resource github.packages.nope/,
     );
-    expect(() => buildAliases(alias([]), RESOURCES)).toThrow(/has no members/);
+    expect(() => buildAliases(alias([]), allResources())).toThrow(/has no members/);
     expect(() =>
-      buildAliases(alias(ids(['org_versions']), 'github.packages.org_packages'), RESOURCES),
+      buildAliases(alias(ids(['org_versions']), 'github.packages.org_packages'), allResources()),
     ).toThrow(/is a resource of the catalogue/);
-    expect(() => buildAliases(alias(ids(['org_versions']), 'github.repos.together'), RESOURCES)).toThrow(
+    expect(() => buildAliases(alias(ids(['org_versions']), 'github.repos.together'), allResources())).toThrow(
       /is not in packages/,
     );
-    expect(() => buildAliases(alias(ids(['org_versions', 'org_packages'])), RESOURCES)).toThrow(
+    expect(() => buildAliases(alias(ids(['org_versions', 'org_packages'])), allResources())).toThrow(
       /has other rows than github.packages.org_versions/,
     );
-    expect(() => buildAliases(alias(ids(['org_versions', 'org_versions'])), RESOURCES)).toThrow(
+    expect(() => buildAliases(alias(ids(['org_versions', 'org_versions'])), allResources())).toThrow(
       /two members have a method get_all_package_versions_for_package_owned_by_org/,
     );
   });

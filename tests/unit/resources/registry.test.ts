@@ -8,7 +8,7 @@ import {
   getResource,
   playgroundResource,
   servicePath,
-  SERVICES,
+  allServices,
 } from '../../../src/resources/registry';
 
 const versions = getResource('github.packages.org_versions');
@@ -19,8 +19,8 @@ describe('registry', () => {
     expect(findResource('github.packages.nope')).toBeUndefined();
     expect(() => getResource('github.nope.x')).toThrow(/Unknown resource/);
     expect(findMethod(versions, 'Delete_Package_Version_For_Org')?.sqlVerb).toBe('DELETE');
-    expect(findService('PACKAGES')).toBe(SERVICES[0]);
-    expect(findService('repos')).toBeUndefined();
+    expect(findService('PACKAGES')).toBe(allServices().find((s) => s.name === 'packages'));
+    expect(findService('nope')).toBeUndefined();
   });
 
   it('names the resource the full-window playground opens on, from the catalogue data', () => {

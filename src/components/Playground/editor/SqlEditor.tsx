@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useColorMode } from '@docusaurus/theme-common';
-import { RESOURCES_AND_ALIASES } from '@site/src/resources/registry';
+import { allResourcesAndAliases } from '@site/src/resources/registry';
 import { diagnose, diagnosticsDelay } from './diagnostics';
 import { monaco } from './monaco';
 import { registerSqlLanguage } from './language';
+import { catalogueReadyFor } from '../useCatalogue';
 
 export interface SqlEditorProps {
   readonly value: string;
@@ -14,6 +15,8 @@ export interface SqlEditorProps {
   /** Called once the editor is up, so the page can focus it ("Open in playground"). */
   readonly onReady?: (focus: () => void) => void;
   readonly height: string;
+  /** The catalogue's version (`useCatalogue`): a service the text names that arrives rechecks it. */
+  readonly catalogue: number;
 }
 
 const OWNER = 'stackql';
@@ -52,7 +55,7 @@ function defineThemes(): void {
   });
 }
 
-export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditorProps): ReactNode {
+export function SqlEditor({ value, onChange, onRun, onReady, height, catalogue }: SqlEditorProps): ReactNode {
   const { colorMode } = useColorMode();
   const runRef = useRef(onRun);
   useEffect(() => {
@@ -68,7 +71,7 @@ export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditor
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     setMounted(true);
-    registerSqlLanguage(monaco, RESOURCES_AND_ALIASES);
+    registerSqlLanguage(monaco, allResourcesAndAliases);
     // addAction binds the key to this editor only, not to every Monaco on the page.
     editor.addAction({
       id: 'stackql.run',
@@ -86,7 +89,8 @@ export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditor
   useEffect(() => {
     const timer = window.setTimeout(() => {
       const model = editorRef.current?.getModel();
-      if (!model) return;
+      // A service the text names is still loading: the check comes when it arrives (`catalogue`).
+      if (!model || !catalogueReadyFor(value)) return;
       const { error, elapsedMs } = diagnose(value);
       lastCheckMs.current = elapsedMs;
       const markers: Parameters<typeof monaco.editor.setModelMarkers>[2] = [];
@@ -107,7 +111,7 @@ export function SqlEditor({ value, onChange, onRun, onReady, height }: SqlEditor
     return () => {
       window.clearTimeout(timer);
     };
-  }, [value, mounted]);
+  }, [value, mounted, catalogue]);
 
   return (
     <Editor

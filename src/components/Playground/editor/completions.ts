@@ -1,4 +1,5 @@
 import type { MethodDef, ResourceDef } from '@site/src/resources/types';
+import { PROVIDER, SERVICE_OVERVIEW } from '@site/src/resources/registry';
 import { JSON_FUNCTIONS } from '@site/src/sql/allowList';
 import { cursorContext, type CursorContext } from './cursor';
 import type { TableRef } from './tables';
@@ -58,13 +59,27 @@ const KEYWORDS = [
 const requires = (m: MethodDef): string =>
   m.requiredParams.length > 0 ? `requires ${m.requiredParams.join(', ')}` : 'no required params';
 
+/** A service's title and description from the overview, as its completion's documentation. */
+function documentationOf(service: string): { documentation?: string } {
+  const overview = SERVICE_OVERVIEW.find((s) => s.name === service);
+  return overview ? { documentation: `${overview.title}: ${overview.description}` } : {};
+}
+
 function resourceEntry(r: ResourceDef): CompletionEntry {
   return { label: r.id, kind: 'resource', insertText: r.id, detail: 'resource', documentation: r.summary };
 }
 
-/** Each distinct `provider.service` of the catalogue, in catalogue order. */
-function serviceIds(resources: readonly ResourceDef[]): string[] {
-  return [...new Set(resources.map((r) => `${r.provider}.${r.service}`))];
+/**
+ * Each distinct `provider.service` the resources name, in catalogue order, then the other services
+ * `known` lists (those of the provider not loaded yet: their resources load when the text names them).
+ */
+function serviceIds(resources: readonly ResourceDef[], known: readonly string[] = []): string[] {
+  return [...new Set([...resources.map((r) => `${r.provider}.${r.service}`), ...known])];
+}
+
+/** `provider.service` of every service of the provider, loaded or not, for `completionsAt`. */
+export function providerServiceIds(): string[] {
+  return SERVICE_OVERVIEW.map((s) => `${PROVIDER}.${s.name}`);
 }
 
 /** A resource's fields, then its params that are not also fields, with their allowed values. */
@@ -203,9 +218,13 @@ function unique(entries: readonly CompletionEntry[]): CompletionEntry[] {
 }
 
 /** The statement's aliases, the columns of its tables, their values, keywords and functions. */
-function generalEntries(tables: readonly TableRef[], resources: readonly ResourceDef[]): CompletionEntry[] {
+function generalEntries(
+  tables: readonly TableRef[],
+  resources: readonly ResourceDef[],
+  known: readonly string[],
+): CompletionEntry[] {
   if (tables.length === 0) {
-    const services = serviceIds(resources).map((id): CompletionEntry => ({
+    const services = serviceIds(resources, known).map((id): CompletionEntry => ({
       label: id,
       kind: 'resource',
       insertText: id,
@@ -229,12 +248,23 @@ function generalEntries(tables: readonly TableRef[], resources: readonly Resourc
 }
 
 /** The completions for one cursor context. */
-export function entriesFor(context: CursorContext, resources: readonly ResourceDef[]): CompletionEntry[] {
+export function entriesFor(
+  context: CursorContext,
+  resources: readonly ResourceDef[],
+  known: readonly string[] = [],
+): CompletionEntry[] {
   switch (context.kind) {
     case 'services':
-      return [...new Set(resources.filter((r) => r.provider === context.provider).map((r) => r.service))].map(
-        (s) => ({ label: s, kind: 'resource', insertText: s, detail: `service of ${context.provider}` }),
-      );
+      return serviceIds(resources, known)
+        .filter((id) => id.startsWith(`${context.provider}.`))
+        .map((id) => id.slice(context.provider.length + 1))
+        .map((s) => ({
+          label: s,
+          kind: 'resource',
+          insertText: s,
+          detail: `service of ${context.provider}`,
+          ...documentationOf(s),
+        }));
     case 'resources':
       return resources
         .filter((r) => r.provider === context.provider && r.service === context.service)
@@ -273,7 +303,7 @@ export function entriesFor(context: CursorContext, resources: readonly ResourceD
           detail: 'provider',
         }));
       if (context.what === 'service')
-        return serviceIds(resources).map((id) => ({
+        return serviceIds(resources, known).map((id) => ({
           label: id,
           kind: 'resource',
           insertText: id,
@@ -289,7 +319,7 @@ export function entriesFor(context: CursorContext, resources: readonly ResourceD
         );
       return resources.map(resourceEntry);
     case 'general':
-      return generalEntries(context.tables, resources);
+      return generalEntries(context.tables, resources, known);
     case 'none':
       return [];
   }
@@ -304,6 +334,8 @@ export function completionsAt(
   text: string,
   offset: number,
   resources: readonly ResourceDef[],
+  /** Other `provider.service` ids to offer, whose resources are not loaded yet (providerServiceIds). */
+  known: readonly string[] = [],
 ): CompletionEntry[] {
-  return entriesFor(cursorContext(text, offset, resources), resources);
+  return entriesFor(cursorContext(text, offset, resources), resources, known);
 }

@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api.js';
 import type { ResourceDef } from '@site/src/resources/types';
-import { completionsAt, type CompletionEntry } from './completions';
+import { completionsAt, providerServiceIds, type CompletionEntry } from './completions';
+import { loadServicesFor } from '@site/src/resources/registry';
 import { hoverAt } from './hovers';
 
 let registered = false;
@@ -25,12 +26,14 @@ function kindOf(monaco: typeof Monaco, kind: CompletionEntry['kind']): Monaco.la
  * tables and their aliases; once per page, as Monaco's registry is global. The work is in the pure
  * `completionsAt` and `hoverAt`, which read the model's text around the cursor.
  */
-export function registerSqlLanguage(monaco: typeof Monaco, resources: readonly ResourceDef[]): void {
+export function registerSqlLanguage(monaco: typeof Monaco, resources: () => readonly ResourceDef[]): void {
   if (registered) return;
   registered = true;
   monaco.languages.registerCompletionItemProvider('sql', {
     triggerCharacters: ['.', "'", ' ', '@'],
-    provideCompletionItems(model, position) {
+    async provideCompletionItems(model, position) {
+      // The services the text names load first (`github.actions.` lists actions' resources).
+      await loadServicesFor(model.getValue()).catch(() => false);
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(
         position.lineNumber,
@@ -38,7 +41,12 @@ export function registerSqlLanguage(monaco: typeof Monaco, resources: readonly R
         position.lineNumber,
         word.endColumn,
       );
-      const entries = completionsAt(model.getValue(), model.getOffsetAt(position), resources);
+      const entries = completionsAt(
+        model.getValue(),
+        model.getOffsetAt(position),
+        resources(),
+        providerServiceIds(),
+      );
       return {
         suggestions: entries.map((e, i) => ({
           // The detail as the label's description, shown on every row and part of each option's
@@ -58,7 +66,7 @@ export function registerSqlLanguage(monaco: typeof Monaco, resources: readonly R
   });
   monaco.languages.registerHoverProvider('sql', {
     provideHover(model, position) {
-      const hover = hoverAt(model.getValue(), model.getOffsetAt(position), resources);
+      const hover = hoverAt(model.getValue(), model.getOffsetAt(position), resources());
       if (!hover) return null;
       const start = model.getPositionAt(hover.start);
       const end = model.getPositionAt(hover.end);

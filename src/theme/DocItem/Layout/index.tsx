@@ -3,7 +3,7 @@ import Layout from '@theme-original/DocItem/Layout';
 import type LayoutType from '@theme/DocItem/Layout';
 import type { WrapperProps } from '@docusaurus/types';
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
-import { docPath, RESOURCES } from '@site/src/resources/registry';
+import { docPath, allResources } from '@site/src/resources/registry';
 import { DocsWithPlayground } from '@site/src/components/DocsWithPlayground/DocsWithPlayground';
 
 type Props = WrapperProps<typeof LayoutType>;
@@ -14,7 +14,7 @@ type Props = WrapperProps<typeof LayoutType>;
  */
 export default function LayoutWrapper(props: Props): ReactNode {
   const { metadata } = useDoc();
-  const resource = RESOURCES.find((r) => metadata.permalink === docPath(r));
+  const resource = allResources().find((r) => metadata.permalink === docPath(r));
   if (!resource) return <Layout {...props} />;
   return (
     <DocsWithPlayground>

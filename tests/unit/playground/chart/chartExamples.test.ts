@@ -6,13 +6,13 @@ import { resolveChart } from '../../../../src/components/Playground/chart/propos
 import { exampleDisplay } from '../../../../src/components/Playground/exampleList';
 import { createRunner } from '../../../../src/components/Playground/run/createRunner';
 import { asServiceSamples } from '../../../../src/resources/catalogue/samples';
-import { RESOURCES } from '../../../../src/resources/registry';
+import { allResources } from '../../../../src/resources/registry';
 import { createEngine } from '../../../../src/engine/client';
 import { createSampleApi, createSampleClient } from '../../../../src/github';
 import { createFakeWorker } from '../../engine/fakeWorker';
 import { plan, resultOf } from '../runnerHarness';
 
-const CHART_EXAMPLES = RESOURCES.flatMap((r) =>
+const CHART_EXAMPLES = allResources().flatMap((r) =>
   r.examples.filter((e) => e.view === 'chart').map((e) => [`${r.name}: ${e.title}`, e] as const),
 );
 

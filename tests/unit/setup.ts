@@ -1,0 +1,3 @@
+import { registerAllServices } from '../../src/resources/allServices';
+
+registerAllServices();
