@@ -22,6 +22,8 @@ export interface CachedPage {
   readonly lastPage?: number;
   /** Epoch milliseconds when it was received or last revalidated. */
   readonly storedAt: number;
+  /** Why the page has no rows, when GitHub answered with no content or a redirect (see `readPage`). */
+  readonly note?: string;
 }
 
 /** The cache of one client. Kept in memory only: rows never go to storage. */

@@ -3,14 +3,14 @@
  * data, or the fake server: the same code for all three, only `baseUrl`/`fetch` differ).
  */
 import type { ApiCall } from '../resources/calls';
-import { buildPath, callKey, queryParams } from '../resources/calls';
+import { buildPath, buildRequest, callKey, queryParams, queryString } from '../resources/calls';
 import { findMethod, findResource } from '../resources/registry';
 import { CACHE_TTL_MS, createCallCache } from './cache';
 import type { Clock } from './clock';
 import { realClock } from './clock';
 import type { FailedCall } from './errorMapping';
 import { GitHubError } from './errors';
-import { runPages } from './paginate';
+import { readPage, runPages } from './paginate';
 import type { RetryPolicy } from './retryPolicy';
 import { createTransport, DEFAULT_RETRY_POLICY } from './transport';
 import type { RequestLogEntry, RunOptions, RunResult } from './types';
@@ -80,33 +80,38 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     }
     if (method.http.method === 'GET') {
       const explicitPage = call.params.page !== undefined;
-      const query = queryParams(target.resource, method, call.params);
-      if (method.paginated && !('per_page' in query)) query.per_page = pageSize(target);
-      const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
-      const firstUrl = `${baseUrl}${buildPath(method, call.params)}${search ? `?${search}` : ''}`;
       return runPages(
         ctx,
         {
           key: callKey(baseUrl, call),
           call: target,
-          firstUrl,
-          shape: method.response === 'list' ? 'list' : 'item',
+          firstUrl: firstPageUrl(baseUrl, target),
+          shape: method.response,
+          rowsKey: method.rowsKey,
           follow: method.paginated && !explicitPage,
         },
         runOptions,
       );
     }
     // Writes: never retried, spaced by the transport; any write can change what lists return.
-    const url = `${baseUrl}${buildPath(method, call.params)}`;
+    const request = buildRequest(target.resource, method, call.params, baseUrl);
     try {
-      await send({
-        method: method.http.method,
-        url,
+      const res = await send({
+        method: request.method,
+        url: request.url,
+        ...(request.body ? { body: request.body } : {}),
         call: target,
         signal: runOptions.signal,
         onWait: runOptions.onWait,
       });
-      return { status: 'complete', rows: [], progress: { pages: 0, rows: 0 }, truncated: false };
+      const page = readPage(request.url, res, method.response, method.rowsKey);
+      return {
+        status: 'complete',
+        rows: page.rows,
+        progress: { pages: 0, rows: page.rows.length },
+        truncated: false,
+        ...(page.note === undefined ? {} : { note: page.note }),
+      };
     } finally {
       cache.clear();
     }
@@ -145,9 +150,18 @@ function checkToken(token: string | undefined): string | undefined {
   return trimmed;
 }
 
-/** Rows per page the client asks for: the API's maximum (100), so a list takes the fewest requests. */
-function pageSize({ resource }: FailedCall): number {
-  return resource.params.per_page?.maximum ?? 100;
+/**
+ * The URL of a GET's first page: path and query from the call, plus `per_page` at the API's maximum
+ * (100) where the method is paginated and takes `per_page` and the call does not set it, so a list takes
+ * the fewest requests. A method that takes no `per_page` gets none: GitHub would ignore it or refuse it.
+ */
+function firstPageUrl(baseUrl: string, { resource, method, params }: FailedCall): string {
+  const query = queryParams(resource, method, params);
+  const takesPerPage =
+    method.optionalParams.includes('per_page') || method.requiredParams.includes('per_page');
+  if (method.paginated && takesPerPage && !('per_page' in query))
+    query.per_page = resource.params.per_page?.maximum ?? 100;
+  return `${baseUrl}${buildPath(method, params)}${queryString(query)}`;
 }
 
 function resolve(call: ApiCall): FailedCall {

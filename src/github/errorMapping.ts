@@ -1,4 +1,4 @@
-import type { ParamValue } from '../resources/calls';
+import { buildPath, plural, rowNoun, type ParamValue } from '../resources/calls';
 import type { MethodDef, ResourceDef } from '../resources/types';
 import { GitHubError } from './errors';
 import { parseRateLimitWait } from './headers';
@@ -27,6 +27,22 @@ export interface FailedCall {
 const CLASSIC_PAT_NOTE =
   'GitHub Packages accepts classic personal access tokens only (fine-grained tokens and GitHub App tokens are refused).';
 
+/**
+ * The note on token kinds for a method: GitHub Packages refuses every token but a classic one, which
+ * the catalogue says through the method's scopes (`read:packages`, `delete:packages`, …).
+ */
+function tokenNote(call: FailedCall): string {
+  return call.method.scopes.some((s) => s.endsWith(':packages')) ? ` ${CLASSIC_PAT_NOTE}` : '';
+}
+
+/** `a classic personal access token with repo`, or any token when GitHub documents no scope. */
+function tokenWith(call: FailedCall): string {
+  const { scopes } = call.method;
+  return scopes.length > 0
+    ? `a classic personal access token with ${scopes.join(' and ')}`
+    : 'a personal access token that may do this';
+}
+
 /** Maps an HTTP error response to a GitHubError a person can act on. */
 export function mapHttpFailure(failure: HttpFailure, call: FailedCall): GitHubError {
   const { status, headers, url } = failure;
@@ -45,14 +61,14 @@ export function mapHttpFailure(failure: HttpFailure, call: FailedCall): GitHubEr
   if (status === 401 && failure.authenticated === false) {
     return new GitHubError(
       'bad_credentials',
-      `GitHub requires a token for this (401). Paste a classic personal access token with ${call.method.scopes.join(' and ')}, or use the sample data.`,
+      `GitHub requires a token for this (401). Paste ${tokenWith(call)}, or use the sample data.`,
       base,
     );
   }
   if (status === 401) {
     return new GitHubError(
       'bad_credentials',
-      `The token was refused (401): it is invalid, expired or revoked. Create a classic personal access token with ${call.method.scopes.join(' and ')} and paste it again.`,
+      `The token was refused (401): it is invalid, expired or revoked. Create ${tokenWith(call)} and paste it again.`,
       base,
     );
   }
@@ -60,17 +76,14 @@ export function mapHttpFailure(failure: HttpFailure, call: FailedCall): GitHubEr
   if (status === 404) {
     return new GitHubError(
       'not_found',
-      `Not found (404): ${describeTarget(call)} does not exist, or this token cannot see it. Check the names, and that the token's owner can read the package.`,
+      `Not found (404): ${describeTarget(call)} does not exist, or this token cannot see it. Check the names, and that the token's owner can read it.`,
       base,
     );
   }
   if (status === 400 && call.method.http.method === 'DELETE') {
-    const why = call.method.http.path.includes('{package_version_id}')
-      ? 'A public version with more than 5,000 downloads cannot be deleted, nor the last version of a package (delete the package instead).'
-      : 'A public package with a version downloaded more than 5,000 times cannot be deleted; GitHub support can.';
     return new GitHubError(
       'cannot_delete',
-      `GitHub refused to delete ${describeTarget(call)}.${said} ${why}`,
+      `GitHub refused to delete ${describeTarget(call)}.${said}${deleteRule(call)}`,
       base,
     );
   }
@@ -112,33 +125,45 @@ function forbidden(
     if (grantedHeader === undefined) {
       return new GitHubError(
         'missing_scope',
-        `The token is not a classic personal access token, or has no scopes. ${CLASSIC_PAT_NOTE} It needs ${wanted.join(' and ')}.`,
+        `The token is not a classic personal access token, or has no scopes.${tokenNote(call)} It needs ${wanted.join(' and ')}.`,
         { ...base, missingScopes: wanted },
       );
     }
     if (missingScopes.length > 0) {
       return new GitHubError(
         'missing_scope',
-        `The token lacks the ${missingScopes.join(' and ')} scope${missingScopes.length > 1 ? 's' : ''} (it has: ${granted.join(', ') || 'none'}). Add ${missingScopes.length > 1 ? 'them' : 'it'} to the classic personal access token. ${CLASSIC_PAT_NOTE}`,
+        `The token lacks the ${missingScopes.join(' and ')} scope${missingScopes.length > 1 ? 's' : ''} (it has: ${granted.join(', ') || 'none'}). Add ${missingScopes.length > 1 ? 'them' : 'it'} to the classic personal access token.${tokenNote(call)}`,
         { ...base, missingScopes },
       );
     }
   }
   return new GitHubError(
     'forbidden',
-    `GitHub refused access (403) to ${describeTarget(call)}.${said} The token's owner may need admin rights on the package or the organization.`,
+    `GitHub refused access (403) to ${describeTarget(call)}.${said} The token's owner may need more rights on it (admin of the repository or the organization), or the token more scopes.`,
     base,
   );
 }
 
 /**
- * What a call asked for, in words: `version 81005383 of container package "web/frontend" in org
- * "acme"`, `npm package "hello-world" of user "octocat"`, `npm package "x" of the authenticated user`.
- * Built from the method's path params (the catalogue's), so it fits every resource; a path param this
- * vocabulary does not know is named as `name = "value"`.
+ * What a call asked for, in words. GitHub Packages' calls (rows of packages, or `package_*` path
+ * params) read as `version
+ * 81005383 of container package "web/frontend" in org "acme"`, `npm package "hello-world" of user
+ * "octocat"`, `npm package "x" of the authenticated user`, from the method's path params (a path
+ * param this vocabulary does not know is named as `name = "value"`). Any other path reads as what one
+ * row of the resource is and where: `the workflow run at /repos/acme/web/actions/runs/42`.
  */
 export function describeTarget(call: FailedCall): string {
   const { path } = call.method.http;
+  if (!/\bpackage\b/.test(rowNoun(call.resource)) && !path.includes('{package_')) {
+    let at = path;
+    try {
+      at = buildPath(call.method, call.params);
+    } catch {
+      // A call without its path params never reaches GitHub; the template names it well enough.
+    }
+    const noun = rowNoun(call.resource);
+    return `the ${call.method.response === 'list' ? plural(noun) : noun} at ${at}`;
+  }
   const value = (name: string): string | undefined =>
     path.includes(`{${name}}`) && call.params[name] !== undefined ? String(call.params[name]) : undefined;
   const org = value('org');
@@ -170,6 +195,19 @@ export function describeTarget(call: FailedCall): string {
     target = `${what} of ${owner}`;
   }
   return [target, ...others].filter((t) => t !== undefined).join(', ') || call.method.http.path;
+}
+
+/**
+ * GitHub's documented reason a package or a version cannot be deleted, read from what the DELETE's
+ * path names (a version id, or a package name); nothing for other DELETEs, whose 400 says it itself.
+ */
+function deleteRule(call: FailedCall): string {
+  const { path } = call.method.http;
+  if (path.includes('{package_version_id}'))
+    return ' A public version with more than 5,000 downloads cannot be deleted, nor the last version of a package (delete the package instead).';
+  if (path.includes('{package_name}'))
+    return ' A public package with a version downloaded more than 5,000 times cannot be deleted; GitHub support can.';
+  return '';
 }
 
 function queryValue(call: FailedCall, name: string): string | undefined {

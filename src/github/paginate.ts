@@ -11,6 +11,7 @@ import { pageNumberOf, parseLink, parseRateLimit } from './headers';
 import type { NextLinkCheck } from './nextLink';
 import { checkNextLink } from './nextLink';
 import type { Send, TransportResponse } from './transport';
+import type { ResponseShape } from '../resources/types';
 import type { Progress, RequestLogEntry, Row, RunOptions, RunResult } from './types';
 
 export interface PageLoopContext {
@@ -26,8 +27,10 @@ export interface PageLoopInput {
   readonly key: string;
   readonly call: FailedCall;
   readonly firstUrl: string;
-  /** `list` responses are arrays of rows; `item` is one row. */
-  readonly shape: 'list' | 'item';
+  /** The method's response: an array of rows (or rows under `rowsKey`), one row, nothing, a redirect. */
+  readonly shape: ResponseShape;
+  /** The property of a `list` response object that holds its rows (`workflow_runs`). */
+  readonly rowsKey?: string;
   /** Follow `Link: rel="next"` (false when the call asked for one `page`). */
   readonly follow: boolean;
 }
@@ -78,6 +81,8 @@ export async function runPages(
           url,
           call: input.call,
           etag: old?.etag,
+          // A download's redirect is not followed: its target is a file, on another host.
+          ...(input.shape === 'redirect' ? { redirect: 'manual' as const } : {}),
           signal,
           onWait: options.onWait,
         });
@@ -85,7 +90,7 @@ export async function runPages(
         if (res.status === 304 && old) {
           page = { ...old, storedAt: ctx.now() };
         } else {
-          page = toPage(url, res, input.shape, ctx.now());
+          page = toPage(url, res, input, ctx.now());
           fromCache = false;
         }
       }
@@ -100,7 +105,14 @@ export async function runPages(
 
     if (!input.follow || page.next === undefined) {
       ctx.cache.put(input.key, received);
-      return { status: 'complete', rows, progress: progress(), truncated: false };
+      const note = received.find((p) => p.note !== undefined)?.note;
+      return {
+        status: 'complete',
+        rows,
+        progress: progress(),
+        truncated: false,
+        ...(note === undefined ? {} : { note }),
+      };
     }
     if (maxRows !== undefined && rows.length >= maxRows) {
       ctx.cache.put(input.key, received);
@@ -131,23 +143,9 @@ function checkNext(page: CachedPage, baseUrl: string, visited: ReadonlySet<strin
   return checked;
 }
 
-/** Turns a 200 response into a cached page, refusing bodies that are not what the method returns. */
-function toPage(url: string, res: TransportResponse, shape: 'list' | 'item', now: number): CachedPage {
-  const data = res.data;
-  const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const rows =
-    shape === 'list' && Array.isArray(data) && data.every(isRow)
-      ? data
-      : isRow(data) && shape === 'item'
-        ? [data]
-        : undefined;
-  if (!rows) {
-    throw new GitHubError(
-      'malformed_response',
-      `The API answered ${url} with a body that is not ${shape === 'list' ? 'a JSON array of versions' : 'a JSON version object'} (malformed or truncated JSON?).`,
-      { status: res.status, url },
-    );
-  }
+/** Turns a 2xx response into a cached page, refusing bodies that are not what the method returns. */
+function toPage(url: string, res: TransportResponse, input: PageLoopInput, now: number): CachedPage {
+  const { rows, note } = readPage(url, res, input.shape, input.rowsKey);
   const links = parseLink(res.headers.link);
   return {
     url,
@@ -156,5 +154,63 @@ function toPage(url: string, res: TransportResponse, shape: 'list' | 'item', now
     next: links.next,
     lastPage: pageNumberOf(links.last),
     storedAt: now,
+    ...(note === undefined ? {} : { note }),
   };
+}
+
+const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The rows of a successful response, as the catalogue says the method answers: an array of rows, the
+ * array under `rowsKey` of a wrapping object (`{ total_count, workflow_runs: [...] }`), or one object as
+ * one row. No content (204, or an empty body) and a download's redirect are no rows, with a note that
+ * says why. Throws `malformed_response` for a body of another shape.
+ */
+export function readPage(
+  url: string,
+  res: TransportResponse,
+  shape: ResponseShape,
+  rowsKey?: string,
+): { rows: readonly Row[]; note?: string } {
+  const data = res.data;
+  if (shape === 'redirect' || (res.status >= 300 && res.status < 400) || res.status === 0) {
+    const location = safeLocation(res.headers.location);
+    return {
+      rows: [],
+      note: `GitHub answered with a redirect to a file to download (logs or an archive): the playground shows no files${location ? `; the file is at ${location}` : ''}.`,
+    };
+  }
+  if (res.status === 204 || res.status === 205 || data === '' || data === undefined || data === null) {
+    return { rows: [], note: `GitHub answered ${String(res.status)} with no content: there are no rows.` };
+  }
+  // The catalogue's shape decides; a body that is plainly rows of the other shape is still read.
+  const listed = rowsKey !== undefined && isRow(data) ? data[rowsKey] : data;
+  const array = Array.isArray(listed) && listed.every(isRow) ? listed : undefined;
+  const rows =
+    shape === 'list' ? array : isRow(data) ? [data] : (array ?? (shape === 'empty' ? [] : undefined));
+  if (!rows) {
+    const what =
+      shape !== 'list'
+        ? 'a JSON object'
+        : rowsKey === undefined
+          ? 'a JSON array of rows'
+          : `a JSON object with its rows in an array under "${rowsKey}"`;
+    throw new GitHubError(
+      'malformed_response',
+      `The API answered ${url} with a body that is not ${what} (malformed or truncated JSON?).`,
+      { status: res.status, url },
+    );
+  }
+  return { rows };
+}
+
+/** A redirect's target, shown only when it is a plain https URL (a hostile server could send anything). */
+function safeLocation(value: string | undefined): string | undefined {
+  if (value === undefined || /[^!-~]/.test(value)) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -8,6 +8,7 @@
  * report no countdown, while the playground must show every wait, cap it, and let the reader cancel it.
  */
 import { Octokit } from '@octokit/rest';
+import type { RequestBody } from '../resources/calls';
 import type { HttpMethod } from '../resources/types';
 import type { ApiScope } from './apiScope';
 import { apiScopeOf, isApiUrl } from './apiScope';
@@ -47,6 +48,10 @@ export interface SendOptions {
   readonly call: FailedCall;
   /** ETag of the cached copy, sent as If-None-Match. */
   readonly etag?: string;
+  /** The JSON request body (a write's body params), sent as `application/json`. */
+  readonly body?: RequestBody;
+  /** `manual` for a download: its redirect goes to a file on another host, which is not fetched. */
+  readonly redirect?: 'manual';
   readonly signal?: AbortSignal;
   readonly onWait?: (wait: WaitEvent) => void;
 }
@@ -75,6 +80,8 @@ export function createTransport(options: TransportOptions): Send {
       'x-github-api-version': '2022-11-28',
     };
     if (send.etag) headers['if-none-match'] = send.etag;
+    const body = send.body === undefined ? undefined : JSON.stringify(send.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
     // Checked here and again by the fetch Octokit calls, which sees the URL as Octokit rewrote it. A URL
     // holding the token (a server echoing it into a Link) would put it in the request log and history.
     if (!isApiUrl(send.url, scope) || (token !== undefined && send.url.includes(token))) {
@@ -90,6 +97,7 @@ export function createTransport(options: TransportOptions): Send {
         fromCache: false,
         revalidated: status === 304,
         attempt,
+        ...(body === undefined ? {} : { body }),
         ...extra,
       });
     };
@@ -98,7 +106,13 @@ export function createTransport(options: TransportOptions): Send {
         method: send.method,
         url: send.url,
         headers,
-        request: { signal: send.signal, fetch: fetchExactly(send.url) },
+        // The body as its JSON text: Octokit sends a string as it is.
+        ...(body === undefined ? {} : { data: body }),
+        request: {
+          signal: send.signal,
+          fetch: fetchExactly(send.url),
+          ...(send.redirect ? { redirect: send.redirect } : {}),
+        },
       });
       log(res.status);
       return { status: res.status, headers: toHeaderMap(res.headers), data: res.data };

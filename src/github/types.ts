@@ -127,6 +127,8 @@ export interface RequestLogEntry {
   readonly method: HttpMethod;
   /** Full URL, never with the token (the token only travels in the Authorization header). */
   readonly url: string;
+  /** The JSON request body as sent, for writes with body params. */
+  readonly body?: string;
   /** HTTP status; absent when no response arrived (network failure, cancel). */
   readonly status?: number;
   /** Round-trip time in milliseconds (0 for cache hits). */
@@ -163,6 +165,11 @@ export type RunResult =
       readonly progress: Progress;
       /** True when `maxRows` stopped the run before the last page. */
       readonly truncated: boolean;
+      /**
+       * Why there are no rows when the answer was not rows: no content (204 or an empty body), or a
+       * redirect to a file to download. For the reader, beside the (empty) result.
+       */
+      readonly note?: string;
     }
   | {
       readonly status: 'partial';

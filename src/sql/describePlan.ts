@@ -1,4 +1,4 @@
-import type { ApiCall } from '../resources/calls';
+import { plural, type ApiCall } from '../resources/calls';
 import { keyColumns } from './joinPlan';
 import type { QueryPlan } from './types';
 
@@ -42,7 +42,7 @@ export function describePlan(plan: QueryPlan): string {
         return `${first}; then ${calls(second)}; joined in the browser.`;
       }
       const fixed = join.fixed.length > 1 ? ` × ${join.fixed.length} WHERE combinations` : '';
-      return `${first}; then ${join.resource}.${join.method} once per distinct ${keyColumns(join).join(', ')} of its ${join.unit}s that pass WHERE${fixed} (at most ${join.maxCalls} calls, one at a time); joined in the browser.`;
+      return `${first}; then ${join.resource}.${join.method} once per distinct ${keyColumns(join).join(', ')} of its ${plural(join.unit)} that pass WHERE${fixed} (at most ${join.maxCalls} calls, one at a time); joined in the browser.`;
     }
   }
 }

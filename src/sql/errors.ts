@@ -1,3 +1,5 @@
+import type { PlannedRequest } from '../resources/calls';
+
 /**
  * Typed errors of the SQL layer and the engine. Every refusal is a value the playground can show and
  * underline, never a bare thrown string.
@@ -8,7 +10,7 @@ export type SqlErrorCode =
   | 'empty' // nothing but whitespace and comments
   | 'syntax' // the text does not parse
   | 'multiple-statements' // more than one statement in a run
-  | 'unsupported-statement' // a statement form the playground does not run
+  | 'unsupported-statement' // a statement form the playground does not run (INSERT, UPDATE, REPLACE yet)
   | 'unknown-resource' // a name that is no resource (or service, or provider) of the catalogue
   | 'unknown-method' // EXEC of a method the resource does not have
   | 'not-allowed' // a construct outside the allow-list (JavaScript, INTO, sub-queries, …)
@@ -27,6 +29,11 @@ export type SqlErrorCode =
 export interface SqlError {
   readonly code: SqlErrorCode;
   readonly message: string;
+  /**
+   * For a statement the playground reads but does not run yet (INSERT, UPDATE, REPLACE): the exact
+   * requests it would make, relative to the API base URL. The message says them too.
+   */
+  readonly requests?: readonly PlannedRequest[];
   readonly line?: number;
   readonly column?: number;
   readonly endLine?: number;

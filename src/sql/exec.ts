@@ -1,6 +1,6 @@
 import type { ParamValue } from '../resources/calls';
-import { findMethod, findResource, memberFor, RESOURCES_AND_ALIASES } from '../resources/registry';
-import type { MethodDef, ResourceDef } from '../resources/types';
+import { findMethod, findResource, memberFor, allResourcesAndAliases } from '../resources/registry';
+import type { MethodDef, ResourceDef, SqlVerb } from '../resources/types';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
 import { EXEC_USAGE, readExecArgs, type ExecArg } from './execArgs';
 import { nearest } from './nearest';
@@ -24,7 +24,7 @@ export function planExec(st: Statement): Result<ExecPlan> {
   if (!named) {
     const hint = nearest(
       resourceId,
-      RESOURCES_AND_ALIASES.map((r) => r.id),
+      allResourcesAndAliases().map((r) => r.id),
     );
     return fail(
       sqlError(
@@ -62,7 +62,9 @@ export function planExec(st: Statement): Result<ExecPlan> {
     );
   }
   if (!args.ok) return args;
-  const terms = args.value;
+  const terms = args.value.map((a) =>
+    a.inJson ? { ...a, name: bodyParamName(resource, method, a.name) } : a,
+  );
   const given = new Set(terms.map((t) => t.name));
   const missing = method.requiredParams.filter((p) => !given.has(p));
   if (missing.length > 0) {
@@ -75,6 +77,16 @@ export function planExec(st: Statement): Result<ExecPlan> {
   const calls = buildCalls(resource, method, terms, source);
   if (!calls.ok) return calls;
   return ok({ kind: 'exec', resource: resource.id, method: method.name, calls: calls.value });
+}
+
+/**
+ * The param an `@@json` key sets: the body param whose property it is (`title` → `data__title`, as the
+ * catalogue names body params after StackQL's columns), else the key itself.
+ */
+function bodyParamName(resource: ResourceDef, method: MethodDef, key: string): string {
+  const names = [...method.requiredParams, ...method.optionalParams];
+  if (names.includes(key)) return key;
+  return names.find((n) => resource.params[n]?.in === 'body' && resource.params[n].property === key) ?? key;
 }
 
 /**
@@ -100,12 +112,25 @@ export function jsonArgError(
 
 /** `<method> is a DELETE method: write DELETE FROM … WHERE …`, with the values given (placeholders else). */
 function wrongVerbMessage(resource: ResourceDef, method: MethodDef, terms: readonly ParamTerm[]): string {
-  const where = method.requiredParams
-    .map((p) => `${p} = ${literal(terms.find((t) => t.name === p)?.values[0], resource.params[p]?.type)}`)
-    .join(' AND ');
-  const statement =
-    method.sqlVerb === 'DELETE' ? `DELETE FROM ${resource.id}` : `SELECT * FROM ${resource.id}`;
-  return `${method.name} is a ${method.sqlVerb} method: write ${statement} WHERE ${where}.`;
+  const value = (p: string) => literal(terms.find((t) => t.name === p)?.values[0], resource.params[p]?.type);
+  const params = method.requiredParams;
+  const inBody = (p: string) => resource.params[p]?.in === 'body';
+  const pairs = (names: readonly string[], by: string) => names.map((p) => `${p} = ${value(p)}`).join(by);
+  const where = pairs(params, ' AND ');
+  const keys = pairs(
+    params.filter((p) => !inBody(p)),
+    ' AND ',
+  );
+  const set = pairs(params.filter(inBody), ', ') || `data__… = '…'`;
+  const statement: Readonly<Record<SqlVerb, string>> = {
+    SELECT: `SELECT * FROM ${resource.id} WHERE ${where}`,
+    DELETE: `DELETE FROM ${resource.id} WHERE ${where}`,
+    INSERT: `INSERT INTO ${resource.id} (${params.join(', ')}) SELECT ${params.map(value).join(', ')}`,
+    UPDATE: `UPDATE ${resource.id} SET ${set} WHERE ${keys}`,
+    REPLACE: `REPLACE ${resource.id} SET ${set} WHERE ${keys}`,
+    EXEC: `EXEC ${resource.id}.${method.name}`,
+  };
+  return `${method.name} is a ${method.sqlVerb} method: write ${statement[method.sqlVerb]}.`;
 }
 
 /** A value as SQL text; `…` (quoted unless the param is an integer) when it was not given. */

@@ -70,7 +70,7 @@ function readParam(tokens: readonly Token[], i: number, source: string): Read {
   if (at?.kind !== 'variable' || !at.text.startsWith('@') || tokens[i + 1]?.text !== '=')
     return syntax(`Expected @name=value. ${EXEC_USAGE}.`, 1);
   const value = readValue(tokens, i + 2);
-  if (!value) return syntax(`Expected a quoted string or a number after @${at.value}=.`, 3);
+  if (!value) return syntax(`Expected a quoted string, a number, true or false after @${at.value}=.`, 3);
   const span = { start: at.start, end: tokens[value.next - 1]?.end ?? at.end };
   return ok({ args: [{ name: at.value, values: [value.value], span, inJson: false }], next: value.next });
 }
@@ -97,9 +97,10 @@ function readJson(st: Statement, i: number): Read {
   const args: ExecArg[] = [];
   for (const { key, value, at } of parsed.entries) {
     const span = { start: offsetIn(body, at), end: offsetIn(body, at + key.length + 2) };
-    if (typeof value !== 'string' && typeof value !== 'number')
-      return error(`@@json: ${key} must be a string or a number; got ${JSON.stringify(value)}.`, span);
-    args.push({ name: key, values: [value], span, inJson: true });
+    if (value === null) return error(`@@json: ${key} is null; leave it out of the body instead.`, span);
+    // Booleans, arrays and objects travel as their JSON text; the param's type checks and types it.
+    const given = typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
+    args.push({ name: key, values: [given], span, inJson: true });
   }
   return ok({ args, next: i + 4 });
 }
@@ -115,6 +116,9 @@ function readValue(tokens: readonly Token[], i: number): { value: ParamValue; ne
   const t = tokens[i];
   if (t?.kind === 'string') return { value: t.value, next: i + 1 };
   if (t?.kind === 'number') return { value: Number(t.text), next: i + 1 };
+  // A boolean param's value, as the text the request takes (`validateParam` checks the type).
+  if (t?.kind === 'word' && /^(?:true|false)$/i.test(t.text))
+    return { value: t.text.toLowerCase(), next: i + 1 };
   const n = tokens[i + 1];
   if (t?.text === '-' && n?.kind === 'number') return { value: -Number(n.text), next: i + 2 };
   return undefined;

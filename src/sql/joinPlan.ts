@@ -1,4 +1,4 @@
-import type { ApiCall, ParamValue } from '../resources/calls';
+import { plural, rowNoun, type ApiCall, type ParamValue } from '../resources/calls';
 import type { MethodDef, ResourceDef } from '../resources/types';
 import type { CheckedSelect } from './check';
 import { fail, ok, sqlError, type Result } from './errors';
@@ -89,7 +89,7 @@ export function planJoin(
     feeds,
     fixed: fixed.value.map((call) => call.params),
     maxCalls: MAX_DEPENDENT_CALLS,
-    unit: driver.named.resource.rowSchema.replaceAll('-', ' '),
+    unit: rowNoun(driver.named.resource),
   };
   return ok({
     kind: 'select',
@@ -176,6 +176,6 @@ export function tooManyCalls(
   const columns = keyColumns(join).join(', ');
   return sqlError(
     'fan-out',
-    `This JOIN would make ${count} calls to ${join.resource} (one per distinct ${columns} of ${driverTable}); the limit is ${join.maxCalls}. Narrow ${driverTable} in WHERE so fewer ${join.unit}s remain (e.g. a LIKE on its name or an = on one of its columns).`,
+    `This JOIN would make ${count} calls to ${join.resource} (one per distinct ${columns} of ${driverTable}); the limit is ${join.maxCalls}. Narrow ${driverTable} in WHERE so fewer ${plural(join.unit)} remain (e.g. a LIKE on its name or an = on one of its columns).`,
   );
 }

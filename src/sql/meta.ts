@@ -1,4 +1,4 @@
-import { findResource, SERVICES } from '../resources/registry';
+import { findResource, PROVIDER, SERVICE_OVERVIEW } from '../resources/registry';
 import type { ResourceDef } from '../resources/types';
 import { fail, ok, sqlError, type Result } from './errors';
 import { readFilter, type FilterTarget } from './metaFilter';
@@ -94,9 +94,9 @@ function listingIn(
   name: DottedName,
 ): Result<Listing> {
   const id = name.parts.join('.').toLowerCase();
+  // Services and their resources are listed from the overview: every service, loaded or not.
   if (kind === 'SERVICES') {
-    const services = SERVICES.filter((s) => s.provider === id);
-    if (services.length === 0) {
+    if (id !== PROVIDER) {
       return unknownName(
         st,
         name.span,
@@ -105,14 +105,14 @@ function listingIn(
         providers().map((p) => p.name),
       );
     }
-    const rows = services.map((s) => [s.id, s.name, s.title]);
+    const rows = SERVICE_OVERVIEW.map((s) => [s.id, s.name, s.title]);
     return ok(listingOf('SHOW SERVICES', ['id', 'name', 'title'], 'name', rows));
   }
   if (kind === 'RESOURCES') {
-    const serviceIds = SERVICES.map((s) => `${s.provider}.${s.name}`);
-    const service = SERVICES[serviceIds.indexOf(id)];
+    const serviceIds = SERVICE_OVERVIEW.map((s) => `${PROVIDER}.${s.name}`);
+    const service = SERVICE_OVERVIEW[serviceIds.indexOf(id)];
     if (!service) return unknownName(st, name.span, id, 'service', serviceIds);
-    const rows = service.resources.map((r) => [r.name, r.id, r.summary]);
+    const rows = service.resources.map((r) => [r.name, `${id}.${r.name}`, r.summary]);
     return ok(listingOf('SHOW RESOURCES', ['name', 'id', 'description'], 'name', rows));
   }
   const resource = findResource(id);

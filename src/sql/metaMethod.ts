@@ -110,10 +110,13 @@ export function insertTemplate(resource: ResourceDef): string | undefined {
   const body = [...method.requiredParams, ...method.optionalParams].filter(inBody);
   const params = method.requiredParams.filter((p) => !inBody(p));
   const placeholder = (p: string, mark: boolean) => {
-    const value = resource.params[p]?.type === 'string' ? `'{{ ${p} }}'` : `{{ ${p} }}`;
+    const def = resource.params[p];
+    const name = def?.property ?? p;
+    const value = def?.type === 'string' ? `'{{ ${name} }}'` : `{{ ${name} }}`;
     return mark ? `${value} /* required */` : value;
   };
-  const columns = [...body.map((p) => `data__${p}`), ...params];
+  // The catalogue names body params as StackQL's columns (`data__title`); an older name gets the prefix.
+  const columns = [...body.map((p) => (p.startsWith('data__') ? p : `data__${p}`)), ...params];
   const values = [
     ...body.map((p) => placeholder(p, required.has(p))),
     ...params.map((p) => placeholder(p, false)),

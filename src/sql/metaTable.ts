@@ -1,4 +1,4 @@
-import { RESOURCES, SERVICES } from '../resources/registry';
+import { allResourcesAndAliases, PROVIDER, RESOURCE_IDS, SERVICE_OVERVIEW } from '../resources/registry';
 import { fail, sqlError, type Result, type Span } from './errors';
 import { nearest } from './nearest';
 import type { Statement } from './statement';
@@ -22,19 +22,14 @@ export interface ProviderVersion {
  * provider as a whole and writes the version into each service id, so the first service's id says it.
  */
 export function providers(): readonly ProviderVersion[] {
-  const versions = new Map<string, string>();
-  for (const s of SERVICES) {
-    if (!versions.has(s.provider)) versions.set(s.provider, s.id.split(':')[1] ?? '');
-  }
-  return [...versions].map(([name, version]) => ({ name, version }));
+  const first = SERVICE_OVERVIEW[0];
+  return first ? [{ name: PROVIDER, version: first.id.split(':')[1] ?? '' }] : [];
 }
 
 /** An unknown resource, with the nearest known id when one is close, and where to find the rest. */
 export function unknownResource<T>(st: Statement, span: Span, id: string): Result<T> {
-  const hint = nearest(
-    id,
-    RESOURCES.map((r) => r.id),
-  );
+  // Every resource of the provider, loaded or not, and the aliases of those loaded.
+  const hint = nearest(id, [...new Set([...RESOURCE_IDS, ...allResourcesAndAliases().map((r) => r.id)])]);
   return fail(
     sqlError(
       'unknown-resource',

@@ -1,5 +1,5 @@
 import type { ApiCall, ParamValue } from '../resources/calls';
-import type { MethodDef, ResourceDef, SqlVerb } from '../resources/types';
+import type { MethodDef, ParamDef, ResourceDef, SqlVerb } from '../resources/types';
 import { fail, ok, sqlError, type Result, type Span } from './errors';
 
 /** The most API calls one statement may fan out to through IN lists. */
@@ -35,6 +35,16 @@ export function paramNames(resource: ResourceDef, verb: SqlVerb): ReadonlySet<st
   return names;
 }
 
+/** Where a statement of each verb gives its params, for the missing-params message. */
+const HOW: Readonly<Record<SqlVerb, string>> = {
+  SELECT: `Add them to WHERE as name = 'value'`,
+  DELETE: `Add them to WHERE as name = 'value'`,
+  EXEC: 'Add them as @name=value',
+  INSERT: `Add them to the column list, with their values in the SELECT`,
+  UPDATE: `Add them to WHERE as name = 'value' (request body params, data__…, to SET)`,
+  REPLACE: `Add them to WHERE as name = 'value' (request body params, data__…, to SET)`,
+};
+
 /**
  * Picks the method for the given params: of the methods with this verb whose required params are all
  * given, the most specific (most required params). None → the missing params of each method.
@@ -55,7 +65,7 @@ export function pickMethod(
   const needs = candidates
     .map((m) => `${m.name} needs ${m.requiredParams.filter((p) => !given.has(p)).join(', ')}`)
     .join('; ');
-  const how = verb === 'EXEC' ? 'Add them as @name=value' : `Add them to WHERE as name = 'value'`;
+  const how = HOW[verb];
   return fail(
     sqlError(
       'missing-params',
@@ -89,6 +99,8 @@ export function validateParam(
     if (def.maximum !== undefined && n > def.maximum) return bad(`must be at most ${def.maximum}; got ${n}.`);
     return ok(n);
   }
+  const typed = validateTyped(def, value);
+  if (typed) return typed.ok ? ok(typed.value) : bad(typed.why);
   if (typeof value !== 'string') return bad(`must be a string in quotes, e.g. ${name} = '${String(value)}'.`);
   if (def.enum && !def.enum.includes(value)) {
     return bad(`must be one of ${def.enum.join(', ')}; got '${value}'.`);
@@ -142,6 +154,49 @@ export function buildCalls(
   let combos: Record<string, ParamValue>[] = [{}];
   for (const t of checked) combos = combos.flatMap((c) => t.values.map((v) => ({ ...c, [t.name]: v })));
   return ok(combos.map((params) => ({ resource: resource.id, method: method.name, params })));
+}
+
+/**
+ * The check of a number, boolean, array or object param (body params mostly): undefined for the other
+ * types. A boolean is `true` or `false` (bare or in quotes); an array or object is its JSON text in
+ * quotes (`data__labels = '["bug"]'`), kept as that text for the request body (`requestBody`).
+ */
+function validateTyped(
+  def: ParamDef,
+  value: ParamValue,
+): { ok: true; value: ParamValue } | { ok: false; why: string } | undefined {
+  const eg = (example: string) => `, e.g. ${def.name} = ${example}; got ${sqlLiteral(value)}.`;
+  switch (def.type) {
+    case 'number': {
+      const n = typeof value === 'string' && /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : value;
+      if (typeof n === 'number' && Number.isFinite(n)) return { ok: true, value: n };
+      return { ok: false, why: `must be a number${eg('1.5')}` };
+    }
+    case 'boolean': {
+      const text = String(value).toLowerCase();
+      if (text === 'true' || text === 'false') return { ok: true, value: text };
+      return { ok: false, why: `must be true or false${eg('true')}` };
+    }
+    case 'array':
+    case 'object': {
+      const parsed = typeof value === 'string' ? parseJson(value) : undefined;
+      const isArray = Array.isArray(parsed);
+      const fits = def.type === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
+      if (fits) return { ok: true, value };
+      const example = def.type === 'array' ? `'["a", "b"]'` : `'{"key": "value"}'`;
+      return { ok: false, why: `must be a JSON ${def.type} in quotes${eg(example)}` };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A value as SQL writes it: numbers bare, text in single quotes. */

@@ -4,10 +4,11 @@ import { checkLength, checkTokenCount } from './limits';
 import { planMeta } from './meta';
 import { planRegistry } from './registryStatement';
 import { planDelete, planSelect } from './select';
-import { splitStatement } from './statement';
+import { planMutation, refuseMutation } from './mutation';
+import { spanOf, splitStatement } from './statement';
 import type { QueryPlan } from './types';
 
-const WRITES = new Set(['INSERT', 'UPDATE', 'REPLACE', 'MERGE', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE']);
+const WRITES = new Set(['MERGE', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE']);
 const SCRIPTING = new Set([
   'REQUIRE',
   'SOURCE',
@@ -67,17 +68,24 @@ function plan(sql: string): Result<QueryPlan> {
       return planMeta(st.value);
     case 'REGISTRY':
       return planRegistry(st.value);
+    case 'INSERT':
+    case 'UPDATE':
+    case 'REPLACE': {
+      // Read and planned like any write, then refused with the requests it would make: not run yet.
+      const planned = planMutation(st.value, verb);
+      return planned.ok ? fail(refuseMutation(planned.value, sql, spanOf(st.value.tokens))) : planned;
+    }
   }
   if (WRITES.has(verb)) {
     return refuse(
       'not-allowed',
-      `${verb} is not allowed: the playground reads with SELECT, and changes versions only with DELETE and EXEC.`,
+      `${verb} is not allowed: the playground reads with SELECT, and changes things on GitHub only with DELETE and EXEC.`,
     );
   }
   if (SCRIPTING.has(verb)) return refuse('not-allowed', `${verb} is not allowed in the playground.`);
   return refuse(
     'unsupported-statement',
-    'Start with SELECT, DELETE, EXEC, SHOW or DESCRIBE, e.g. SHOW SERVICES IN github.',
+    'Start with SELECT, DELETE, EXEC, INSERT, UPDATE, REPLACE, SHOW or DESCRIBE, e.g. SHOW SERVICES IN github.',
   );
 }
 

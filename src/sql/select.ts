@@ -1,4 +1,4 @@
-import { findResource, RESOURCES_AND_ALIASES } from '../resources/registry';
+import { findResource, allResourcesAndAliases } from '../resources/registry';
 import type { ResourceDef } from '../resources/types';
 import { NO_PICKS, picked, viaMembers, type Picks } from './aliases';
 import { callKey, type ApiCall } from '../resources/calls';
@@ -58,7 +58,7 @@ export function localText(st: Statement, picks: Picks = NO_PICKS): Result<LocalT
     const id = source.slice(unknown.start, unknown.end);
     const hint = nearest(
       id,
-      RESOURCES_AND_ALIASES.map((r) => r.id),
+      allResourcesAndAliases().map((r) => r.id),
     );
     return fail(
       sqlError(

@@ -98,6 +98,18 @@ export interface ExecPlan {
   readonly calls: readonly ApiCall[];
 }
 
+/**
+ * INSERT, UPDATE or REPLACE: the requests it would make. The playground does not send these yet, so
+ * `planQuery` refuses the statement and shows them (`SqlError.requests`); the plan is what it read.
+ */
+export interface MutationPlan {
+  readonly kind: 'mutation';
+  readonly verb: 'INSERT' | 'UPDATE' | 'REPLACE';
+  readonly resource: string;
+  readonly method: string;
+  readonly calls: readonly ApiCall[];
+}
+
 /** SHOW / DESCRIBE / REGISTRY: answered from the resource definition, no request. */
 export interface MetaPlan {
   readonly kind: 'meta';

@@ -105,6 +105,8 @@ function literal(node: AstNode | undefined): ParamValue | undefined {
     const inner = literal(node.right as AstNode | undefined);
     return typeof inner === 'number' ? -inner : undefined;
   }
+  // `= true` / `= false`: a boolean param's value, as the text the request takes.
+  if (node && kind === 'LogicValue') return node.value === true ? 'true' : 'false';
   if (!node || (kind !== 'StringValue' && kind !== 'NumValue')) return undefined;
   return typeof node.value === 'string' || typeof node.value === 'number' ? node.value : undefined;
 }

@@ -105,7 +105,7 @@ describe('errors a person can act on', () => {
     const { client } = setup({ faults: [{ nth: 1, action: { type: 'malformed-json' } }] });
     const error = await failure(client.run(call));
     expect(error.code).toBe('malformed_response');
-    expect(error.message).toMatch(/not a JSON array of versions/);
+    expect(error.message).toMatch(/not a JSON array of rows/);
   });
 
   it('malformed JSON on page 2 keeps page 1 as a partial result', async () => {

@@ -9,12 +9,12 @@ import { ConfirmDialog } from '../../../src/components/Playground/confirm/Confir
 import { completionsAt } from '../../../src/components/Playground/editor/completions';
 import type { PendingWrite, WriteTarget } from '../../../src/components/Playground/run/writes';
 import { bodyParams, type ApiCall } from '../../../src/resources/calls';
-import { getResource, RESOURCES_AND_ALIASES } from '../../../src/resources/registry';
+import { getResource, allResourcesAndAliases } from '../../../src/resources/registry';
 import type { ResourceDef } from '../../../src/resources/types';
 import { text } from '../docs/html';
 import { at } from './editorCatalogue';
 
-const complete = (marked: string) => completionsAt(...at(marked), RESOURCES_AND_ALIASES);
+const complete = (marked: string) => completionsAt(...at(marked), allResourcesAndAliases());
 
 describe("completions over the catalogue and today's StackQL names", () => {
   it('offer the aliases after the service, with their summary', () => {
@@ -61,7 +61,13 @@ describe('body params of a request', () => {
     const target = (body?: WriteTarget['body']): WriteTarget => ({
       call,
       action: { verb: 'Restore', done: 'Restored' },
-      subject: 'package',
+      subject: {
+        noun: 'package',
+        nouns: 'packages',
+        short: 'package',
+        ofCollection: true,
+        key: ['npm', 'x'],
+      },
       request: 'POST https://api.github.com/orgs/acme/packages/npm/x/restore',
       id: 'x',
       ...(body ? { body } : {}),
@@ -86,7 +92,7 @@ describe('body params of a request', () => {
     const shown = render(target({ note: 'hi', n: 2 }));
     const request = shown.indexOf('POST https://api.github.com/orgs/acme/packages/npm/x/restore');
     expect(request).toBeGreaterThan(-1);
-    expect(shown.indexOf('with the body {"note":"hi","n":2}')).toBe(request + target().request.length);
-    expect(render(target())).not.toContain('with the body');
+    expect(shown.indexOf('with the JSON body {"note":"hi","n":2}')).toBe(request + target().request.length);
+    expect(render(target())).not.toContain('with the JSON body');
   });
 });

@@ -30,11 +30,15 @@ describe('a package DELETE: the package and its versions', () => {
     expect(requests(fake)).toEqual([`GET ${PATH}`]);
     const [target] = pending.targets;
     expect(target).toMatchObject({
-      subject: 'package',
+      subject: {
+        noun: 'package',
+        short: 'package',
+        key: ['container', 'web/frontend'],
+        children: { name: 'versions', countField: 'version_count' },
+      },
       id: 'web/frontend',
       name: 'web/frontend',
-      packageType: 'container',
-      versionCount: n,
+      count: n,
       request: `DELETE ${PATH}`,
     });
     expect(target?.lookupError).toBeUndefined();
@@ -113,10 +117,8 @@ describe('an EXEC restore of a deleted package', () => {
     const pending = await prepareWrite(writePlan(RESTORE), client, signal());
     const [target] = pending.targets;
     expect(target).toMatchObject({
-      subject: 'package',
+      subject: { noun: 'package', key: ['npm', 'old-dashboard'] },
       hidden: true,
-      name: 'old-dashboard',
-      packageType: 'npm',
       request: `POST ${BASE}/orgs/acme/packages/npm/old-dashboard/restore`,
     });
     expect(target?.lookupError).toBeUndefined();
@@ -148,7 +150,7 @@ describe('an EXEC restore of a deleted package', () => {
       client,
       signal(),
     );
-    expect(user.targets[0]).toMatchObject({ hidden: true, name: 'legacy-cli' });
+    expect(user.targets[0]).toMatchObject({ hidden: true, subject: { key: ['npm', 'legacy-cli'] } });
     const live = await prepareWrite(
       writePlan(
         `EXEC github.packages.org_packages.restore_package_for_org @org='acme', @package_type='npm', @package_name='ui-kit'`,
@@ -181,7 +183,11 @@ describe('version writes of every owner go through the catalogue’s lookup', ()
       client,
       signal(),
     );
-    expect(auth.targets[0]).toMatchObject({ subject: 'version', id: 5100017, name: gone?.name });
+    expect(auth.targets[0]).toMatchObject({
+      subject: { noun: 'package version', short: 'version' },
+      id: 5100017,
+      name: gone?.name,
+    });
     expect(auth.targets.map(targetLabel)).toEqual(['Restore version 5100017']);
     // GitHub's list of another user's versions has no `state`: the deleted version cannot be seen.
     const user = await prepareWrite(
@@ -191,7 +197,11 @@ describe('version writes of every owner go through the catalogue’s lookup', ()
       client,
       signal(),
     );
-    expect(user.targets[0]).toMatchObject({ subject: 'version', id: 5100017, hidden: true });
+    expect(user.targets[0]).toMatchObject({
+      subject: { noun: 'package version' },
+      id: 5100017,
+      hidden: true,
+    });
     expect(user.targets[0]?.lookupError).toBeUndefined();
     expect(user.targets.map(targetLabel)).toEqual(['Restore version 5100017 (not visible until restored)']);
     expect(fake.requests.every((r) => r.method === 'GET')).toBe(true);
@@ -209,7 +219,7 @@ describe('version writes of every owner go through the catalogue’s lookup', ()
         signal(),
       )
     ).targets;
-    expect(target).toMatchObject({ subject: 'version', id: 5100042, name: live?.name });
+    expect(target).toMatchObject({ subject: { noun: 'package version' }, id: 5100042, name: live?.name });
     expect(target?.lookupError).toBeUndefined();
   });
 });
@@ -218,41 +228,52 @@ describe('confirmText', () => {
   const action = { verb: 'Delete', done: 'Deleted' } as const;
   const restore = { verb: 'Restore', done: 'Restored' } as const;
   const call = { resource: 'r', method: 'm', params: {} };
+  const PACKAGE: WriteTarget['subject'] = {
+    noun: 'package',
+    nouns: 'packages',
+    short: 'package',
+    ofCollection: true,
+    key: ['npm', 'a'],
+    children: { name: 'versions', countField: 'version_count' },
+  };
+  const VERSION: WriteTarget['subject'] = {
+    noun: 'package version',
+    nouns: 'package versions',
+    short: 'version',
+    ofCollection: true,
+    key: [7],
+  };
   const target = (extra: Partial<WriteTarget>): WriteTarget => ({
     call,
     action,
-    subject: 'package',
+    subject: PACKAGE,
     request: 'DELETE x',
-    id: 'p',
+    id: 'a',
     ...extra,
   });
 
   it('counts one version in the singular', () => {
-    expect(subjectText(target({ packageType: 'npm', name: 'a', versionCount: 1 }))).toBe(
-      'the package npm a and its 1 version',
-    );
-    expect(subjectText(target({ packageType: 'npm', name: 'a', versionCount: 0 }))).toBe(
-      'the package npm a and its 0 versions',
-    );
+    expect(subjectText(target({ count: 1 }))).toBe('the package npm a and its 1 version');
+    expect(subjectText(target({ count: 0 }))).toBe('the package npm a and its 0 versions');
   });
 
-  it('names the package by its id when the lookup gave no name or type', () => {
-    expect(subjectText(target({}))).toBe('the package p and all its versions');
+  it('says all its versions go when the lookup could not count them', () => {
+    expect(subjectText(target({}))).toBe('the package npm a and all its versions');
   });
 
   it('a version is its id, whatever the lookup found', () => {
-    expect(targetLabel(target({ subject: 'version', id: 7, name: 'v1', tags: ['latest'] }))).toBe(
+    expect(targetLabel(target({ subject: VERSION, id: 7, name: 'v1', tags: ['latest'] }))).toBe(
       'Delete version 7',
     );
-    expect(targetLabel(target({ subject: 'version', id: 7, action: restore }))).toBe('Restore version 7');
+    expect(targetLabel(target({ subject: VERSION, id: 7, action: restore }))).toBe('Restore version 7');
   });
 
   it('titles each subject apart when a write mixes them', () => {
     expect(
       confirmTitle([
         target({}),
-        target({ subject: 'version', id: 1 }),
-        target({ subject: 'version', id: 2, action: restore }),
+        target({ subject: { ...VERSION, key: [1] }, id: 1 }),
+        target({ subject: { ...VERSION, key: [2] }, id: 2, action: restore }),
       ]),
     ).toBe('Delete 1 package and delete 1 and restore 1 package versions?');
     expect(confirmTitle([target({}), target({ id: 'q' })])).toBe('Delete 2 packages?');

@@ -154,9 +154,12 @@ describe('@@json request bodies', () => {
     expect(underlined(sql)).toBe(at);
   });
 
-  it('refuses a body value that is no string or number, another @@ argument, and @@json without a string', () => {
-    expect(error(`${head} @@json='{ "a": [1] }'`).message).toBe(
-      '@@json: a must be a string or a number; got [1].',
+  it('refuses a null body value, a key the method does not take, another @@ argument, and @@json without a string', () => {
+    expect(error(`${head} @@json='{ "a": null }'`).message).toBe(
+      '@@json: a is null; leave it out of the body instead.',
+    );
+    expect(error(`${head} @@json='{ "a": [1] }'`).message).toMatch(
+      /^a is not a param of restore_package_for_org/,
     );
     expect(error(`${head} @@body='{}'`).message).toBe(
       '@@body is not an EXEC argument: @@json gives the request body.',

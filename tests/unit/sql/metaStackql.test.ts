@@ -5,7 +5,7 @@
  * template is pinned on a fixture resource the registry mock adds beside the real ones.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { getResource, RESOURCES, SERVICES } from '../../../src/resources/registry';
+import { getResource, allResources, allServices } from '../../../src/resources/registry';
 import type { ResourceDef, SqlVerb } from '../../../src/resources/types';
 import { describePlan } from '../../../src/sql/describePlan';
 import { insertTemplate } from '../../../src/sql/metaMethod';
@@ -93,7 +93,7 @@ describe('SHOW PROVIDERS', () => {
     const m = meta('SHOW PROVIDERS');
     expect(m.columns).toEqual(['name', 'version']);
     expect(m.rows).toEqual([{ name: 'github', version: VERSION }]);
-    expect(SERVICES.every((s) => s.id.endsWith(`:${VERSION}`))).toBe(true);
+    expect(allServices().every((s) => s.id.endsWith(`:${VERSION}`))).toBe(true);
     expect(meta('show extended providers;').rows).toEqual(m.rows);
   });
 
@@ -258,7 +258,7 @@ describe('DESCRIBE METHOD', () => {
     ]);
   });
 
-  it.each(RESOURCES.flatMap((r) => r.methods.map((m) => [`${r.id}.${m.name}`, r, m] as const)))(
+  it.each(allResources().flatMap((r) => r.methods.map((m) => [`${r.id}.${m.name}`, r, m] as const)))(
     'answers for %s from the catalogue',
     (id, resource, method) => {
       const rows = meta(`DESCRIBE METHOD ${id}`).rows;

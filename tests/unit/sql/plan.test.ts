@@ -182,17 +182,12 @@ describe('SELECT refusals', () => {
     expect(error('  -- nothing\n ; ').code).toBe('empty');
   });
 
-  it.each([
-    'INSERT INTO x VALUES (1)',
-    'UPDATE x SET a = 1',
-    'DROP TABLE x',
-    'CREATE TABLE x (a INT)',
-    'ATTACH DATABASE x',
-    'REQUIRE "x"',
-    'SOURCE "x.sql"',
-  ])('refuses %s', (sql) => {
-    expect(error(sql)).toMatchObject({ code: 'not-allowed', line: 1, column: 1 });
-  });
+  it.each(['DROP TABLE x', 'CREATE TABLE x (a INT)', 'ATTACH DATABASE x', 'REQUIRE "x"', 'SOURCE "x.sql"'])(
+    'refuses %s',
+    (sql) => {
+      expect(error(sql)).toMatchObject({ code: 'not-allowed', line: 1, column: 1 });
+    },
+  );
 });
 
 describe('DELETE and EXEC', () => {

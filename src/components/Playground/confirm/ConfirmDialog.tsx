@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { PendingWrite } from '../run/writes';
 import styles from '../styles.module.css';
-import { confirmTitle, targetLabel } from './confirmText';
+import { confirmTitle, scopesText, targetLabel } from './confirmText';
 
 export interface ConfirmDialogProps {
   readonly pending: PendingWrite;
@@ -11,9 +11,9 @@ export interface ConfirmDialogProps {
 }
 
 /**
- * The only way a DELETE or EXEC is sent: a modal listing the exact requests (with their body params,
- * an EXEC's `@@json`), what they touch (a version's name and tags; a package and how many versions go
- * with it) and the scope they need. Escape and Cancel send nothing. The title and every line
+ * The only way a DELETE or EXEC is sent: a modal listing the exact requests (with their JSON body, an
+ * EXEC's `@@json` or `data__` params), what they touch (from the catalogue: a version's name and tags;
+ * a package and how many versions go with it) and the scopes they need. Escape and Cancel send nothing. The title and every line
  * say what each request's HTTP method does (`confirmText.ts`), not what the statement's keyword was.
  */
 export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmDialogProps): ReactNode {
@@ -40,7 +40,7 @@ export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmD
       {sample && <p>This changes the built-in sample data in this tab only; nothing is sent to GitHub.</p>}
       <p>
         Confirm sends exactly {count === 1 ? 'this request' : `these ${count} requests`}, one at a time. It
-        needs a classic token with {pending.scopes.map((s) => `“${s}”`).join(' and ')}.
+        needs {scopesText(pending.scopes)}.
       </p>
       <ul className={styles.targets}>
         {pending.targets.map((t) => (
@@ -48,12 +48,12 @@ export function ConfirmDialog({ pending, sample, onConfirm, onCancel }: ConfirmD
             <code className={styles.request}>{t.request}</code>
             {t.body && (
               <div>
-                with the body <code className={styles.request}>{JSON.stringify(t.body)}</code>
+                with the JSON body <code className={styles.request}>{JSON.stringify(t.body)}</code>
               </div>
             )}
             <div>
               {targetLabel(t)}
-              {t.subject === 'version' && t.name !== undefined && (
+              {t.name !== undefined && !t.subject.key.includes(t.name) && (
                 <>
                   {' '}
                   · name <code>{t.name}</code>

@@ -29,6 +29,8 @@ export type Outcome =
 interface Fetched {
   readonly done: readonly ApiCall[];
   readonly rows: number;
+  /** What the client said of answers that were not rows (no content, a redirect to a download). */
+  readonly notes?: readonly string[];
   readonly partial?: QueryResult['partial'];
   readonly error?: PlaygroundError;
 }
@@ -89,6 +91,7 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
     const { client, signal } = options;
     const base = client.baseUrl;
     let rows = 0;
+    const notes: string[] = [];
     for (const [index, call] of calls.entries()) {
       const needed = limits.maxRows === undefined ? undefined : Math.max(limits.maxRows - rows, 0);
       const reuse = reusable(base, call, needed, options.refresh ?? false);
@@ -118,6 +121,8 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
         });
         if (!seen.delivered) engine.load(base, call, [], true);
         rows += result.rows.length;
+        if (result.status === 'complete' && result.note !== undefined && !notes.includes(result.note))
+          notes.push(result.note);
         if (result.status === 'partial') {
           const partial = {
             pages: result.progress.pages,
@@ -141,7 +146,7 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
         };
       }
     }
-    return { done: calls, rows };
+    return { done: calls, rows, ...(notes.length > 0 ? { notes } : {}) };
   }
 
   async function select(plan: SelectPlan, options: SelectOptions): Promise<Outcome> {
@@ -157,6 +162,7 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
     });
     if (first.error) return { ok: false, error: first.error };
     let partial = first.partial;
+    const notes = [...(first.notes ?? [])];
     let run: EngineRun = first.done === plan.calls ? plan : { ...plan, calls: first.done };
 
     if (join) {
@@ -170,7 +176,11 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
         const columns = keyColumns(join);
         // One more row than allowed tells "over the cap" without moving every key to the page.
         const keys = await query(
-          { ...run, joined: { table: join.table, calls: [] }, distinct: { columns } },
+          {
+            ...run,
+            joined: { table: join.table, resource: join.resource, calls: [] },
+            distinct: { columns },
+          },
           base,
           signal,
           join.maxCalls + 1,
@@ -203,7 +213,8 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
       );
       if (second.error) return { ok: false, error: second.error };
       partial = mergePartial(partial, second.partial);
-      run = { ...run, joined: { table: join.table, calls: second.done } };
+      notes.push(...(second.notes ?? []));
+      run = { ...run, joined: { table: join.table, resource: join.resource, calls: second.done } };
     }
     if (plan.tables) {
       // The other resources of a query of several SELECTs, one after another, as the first's calls.
@@ -217,6 +228,7 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
         }));
         if (got.error) return { ok: false, error: got.error };
         partial = mergePartial(partial, got.partial);
+        notes.push(...(got.notes ?? []));
         fetched.push(got.done === table.calls ? table : { ...table, calls: got.done });
         before += table.calls.length;
       }
@@ -239,6 +251,7 @@ export function createRunner(engine: Engine, now: () => number = Date.now) {
         partial,
         interim: false,
         elapsedMs: now() - startedAt,
+        ...(notes.length > 0 ? { note: [...new Set(notes)].join(' ') } : {}),
       },
     };
   }

@@ -36,6 +36,11 @@ export interface PlaygroundError {
   readonly endColumn?: number;
   /** A link that helps (token settings, SSO authorization, GitHub's docs). */
   readonly helpUrl?: string;
+  /**
+   * For INSERT, UPDATE and REPLACE, which are planned but not run yet: the requests they would make
+   * (URLs relative to the API base URL), also written out in `message`.
+   */
+  readonly requests?: SqlError['requests'];
 }
 
 /** What the progress bar shows while a run is under way. */
