@@ -1,11 +1,14 @@
 /**
  * Runs the fake GitHub API on 127.0.0.1 and prints its URL (first line of stdout), for local
  * development and browser tests: `npx tsx scripts/fake-github-server.ts [--port N] [--token T]
- * [--delay MS] [--hostile] [--dataset FILE.json]`. Without `--dataset` it serves the sample data (`acme`,
- * `octocat`); the file holds a generator spec (`{ "owners": [{ "login", "kind", "packages": [{ "type",
- * "name", "count" }] }], "authenticatedUser"? }`) or a dataset with versions (`normalize.ts`). Stops on SIGTERM/SIGINT, and when the process that started it exits:
- * give it a piped stdin and it stops when that pipe closes (which survives wrappers like `npx`, which do
- * not always pass signals on), and it also stops when it is re-parented.
+ * [--delay MS] [--hostile] [--dataset FILE.json]`. It answers every service of the catalogue: the
+ * `packages` service from its dataset, every other resource from rows generated from the catalogue.
+ * Without `--dataset` the dataset is the sample one (`acme`, `octocat`); the file holds a generator
+ * spec (`{ "owners": [{ "login", "kind", "packages": [{ "type", "name", "count" }] }],
+ * "authenticatedUser"? }`) or a dataset with versions (`normalize.ts`). Stops on SIGTERM/SIGINT, and
+ * when the process that started it exits: give it a piped stdin and it stops when that pipe closes
+ * (which survives wrappers like `npx`, which do not always pass signals on), and it also stops when it
+ * is re-parented.
  */
 import { fstatSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

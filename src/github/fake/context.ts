@@ -1,5 +1,6 @@
 /** What every endpoint of the fake gets and gives: the context of a request and the answer. */
 import type { FakeDataset } from '../sample/model';
+import type { SampleRows } from '../sample/resourceRows';
 
 /** What an endpoint answers, before the fake adds headers, ETags and faults. */
 export interface EndpointResult {
@@ -12,6 +13,8 @@ export interface EndpointResult {
 /** Context an endpoint needs besides the route. */
 export interface EndpointContext {
   readonly dataset: FakeDataset;
+  /** The generated rows of every other resource, made on first request. */
+  readonly rows: SampleRows;
   readonly url: URL;
   readonly hostile: boolean;
   readonly sampleMode: boolean;

@@ -1,26 +1,33 @@
 /**
- * The one fake GitHub API: a fetch-shaped handler over a dataset. The browser's sample mode plugs it in
- * as the client's `fetch`; the Node test server wraps it in `http.createServer`. It speaks GitHub's
+ * The one fake GitHub API: a fetch-shaped handler for every registered method, over the `packages`
+ * dataset and rows generated from the catalogue for every other resource (on first request, then kept).
+ * The browser's sample mode plugs it in as the client's `fetch`; the Node test server wraps it in
+ * `http.createServer`. It speaks GitHub's
  * protocol (CORS, `Link`, `x-ratelimit-*`, ETag/304, scope headers, JSON error bodies) and can inject
  * the faults a test asks for. Browser-safe: no Node imports.
  */
-import { RESOURCES } from '../../resources/registry';
+import { allResources } from '../../resources/registry';
 import { createSampleDataset } from '../sample/dataset';
 import type { FakeDataset } from '../sample/model';
 import { normalizeDataset } from '../sample/normalize';
+import { createSampleRows } from '../sample/resourceRows';
 import type { EndpointContext, EndpointResult } from './context';
-import { answer, matchRoute } from './endpoints';
+import { answer, matchRoute, perCatalogue } from './endpoints';
 import { applyLateFault, earlyFault, pickFault } from './faults';
+import { DOWNLOAD_PATH } from './genericEndpoints';
 import { corsHeaders, delay, etagOf, githubError, json, preflight } from './responses';
 import type { FakeGitHub, FakeGitHubOptions, FaultRule, RecordedRequest } from './types';
 
-/** Every scope any method of the catalogue needs: what a token has when no `scopes` are configured. */
-const ALL_SCOPES = [...new Set(RESOURCES.flatMap((r) => r.methods.flatMap((m) => m.scopes)))];
+/** Every scope any registered method needs: what a token has when no `scopes` are configured. */
+const allScopes = perCatalogue(() => [
+  ...new Set(allResources().flatMap((r) => r.methods.flatMap((m) => m.scopes))),
+]);
 
 /** Creates a fake GitHub API. */
 export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
   const original = initial.dataset ?? createSampleDataset();
   let dataset: FakeDataset = normalizeDataset(original);
+  const rows = createSampleRows();
   let options: FakeGitHubOptions = { ...initial };
   let fired = new Map<FaultRule, number>();
   const requests: RecordedRequest[] = [];
@@ -47,6 +54,12 @@ export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
     const early = fault && earlyFault(fault, record, now());
     if (early) return early;
 
+    if (url.pathname.startsWith(`${DOWNLOAD_PATH}/`)) {
+      // The file a `redirect` method points at, as GitHub's storage hosts serve it: no token needed.
+      return new Response('sample file\n', {
+        headers: { ...corsHeaders(), 'content-type': 'application/octet-stream' },
+      });
+    }
     const auth = /^(?:token|bearer)\s+(.+)$/i.exec(record.authorization ?? '')?.[1];
     if (options.token !== undefined && auth !== options.token) {
       return githubError(401, auth === undefined ? 'Requires authentication' : 'Bad credentials');
@@ -59,7 +72,7 @@ export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
 
     const scopeHeaders: Record<string, string> = {};
     if (auth !== undefined) {
-      const granted = options.scopes ?? ALL_SCOPES;
+      const granted = options.scopes ?? allScopes();
       scopeHeaders['x-oauth-scopes'] = granted.join(', ');
       scopeHeaders['x-accepted-oauth-scopes'] = route.method.scopes.join(', ');
       if (!route.method.scopes.every((s) => granted.includes(s))) {
@@ -76,6 +89,7 @@ export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
     }
     const ctx: EndpointContext = {
       dataset,
+      rows,
       url,
       hostile: options.hostile ?? false,
       sampleMode: options.sampleMode ?? false,
@@ -154,6 +168,7 @@ export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
     },
     resetDataset(next) {
       dataset = normalizeDataset(next ?? original);
+      rows.reset();
     },
     configure(changes) {
       options = { ...options, ...changes };

@@ -1,9 +1,12 @@
 /**
- * The endpoints of the fake API: every `packages` operation of the catalogue, routed from its HTTP path
- * (`routes.ts`) and answered by a handler per kind of operation, whichever owner it is for: the same
- * handler serves `/orgs/{org}/…`, `/users/{username}/…` and `/user/…`.
+ * The endpoints of the fake API: every operation of every registered resource, routed from its HTTP
+ * path (`routes.ts`). The `packages` operations have a handler per kind of operation over the packages
+ * dataset, whichever owner it is for (the same handler serves `/orgs/{org}/…`, `/users/{username}/…`
+ * and `/user/…`); every other operation is answered from generated rows (`genericEndpoints.ts`).
  */
+import { allResources, catalogueVersion } from '../../resources/registry';
 import type { EndpointContext, EndpointResult } from './context';
+import { answerGeneric } from './genericEndpoints';
 import { isOwner, resolveOwner } from './owners';
 import type { OwnerRequest } from './packageEndpoints';
 import {
@@ -43,24 +46,36 @@ function handlerOf(operationId: string): Handler | undefined {
   return HANDLERS.find(([pattern]) => pattern.test(operationId))?.[1];
 }
 
-/** Compiled once: the catalogue is fixed for the life of the page or process. */
-const ROUTES = compileRoutes((operationId) => handlerOf(operationId) !== undefined);
+/**
+ * A value computed from the registered catalogue, again only when a service has been registered since:
+ * a page registers services as it needs them, and the fake serves each from its registration on.
+ */
+export function perCatalogue<T>(compute: () => T): () => T {
+  let cached: { readonly version: number; readonly value: T } | undefined;
+  return () => {
+    const version = catalogueVersion();
+    if (cached?.version !== version) cached = { version, value: compute() };
+    return cached.value;
+  };
+}
+
+const routes = perCatalogue(() => compileRoutes(allResources()));
 
 /** The method a request is for, from its HTTP method and raw (still encoded) path; undefined for 404. */
 export function matchRoute(httpMethod: string, rawPath: string): Route | undefined {
-  return matchCompiled(ROUTES, httpMethod, rawPath);
+  return matchCompiled(routes(), httpMethod, rawPath);
 }
 
-/** The GitHub operation ids the fake answers (every one the catalogue has a handler for). */
+/** The GitHub operation ids the fake answers: every one of the registered catalogue. */
 export function servedOperations(): string[] {
-  return ROUTES.map((r) => r.method.http.operationId);
+  return routes().map((r) => r.method.http.operationId);
 }
 
-/** Answers a matched request from the dataset, changing it for delete and restore. */
+/** Answers a matched request from the dataset or the generated rows, changing them for writes. */
 export function answer(route: Route, ctx: EndpointContext): EndpointResult {
+  const handler = handlerOf(route.method.http.operationId);
+  if (!handler) return answerGeneric(route, ctx);
   const owner = resolveOwner(route, ctx);
   if (!isOwner(owner)) return owner;
-  const handler = handlerOf(route.method.http.operationId);
-  if (!handler) return { status: 404, body: { message: 'Not Found', status: '404' } };
   return handler({ route, ctx, owner });
 }

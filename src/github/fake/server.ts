@@ -11,6 +11,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { registerAllServices } from '../../resources/allServices';
 import { datasetFromJson } from '../sample/normalize';
 import { createFakeGitHub } from './createFakeGitHub';
 import type { FakeGitHub, FakeGitHubOptions, FaultRule, RecordedRequest } from './types';
@@ -43,11 +44,13 @@ const SKIP_HEADERS = new Set([
   'content-length',
 ]);
 
-/** Starts the fake API on 127.0.0.1. */
+/** Starts the fake API on 127.0.0.1, serving every service of the catalogue. */
 export async function startFakeGitHubServer(
   options: FakeGitHubServerOptions = {},
 ): Promise<FakeGitHubServer> {
   const { port = 0, ...fakeOptions } = options;
+  // A server in Node answers for the whole provider, as the real API does.
+  registerAllServices();
   const fake = createFakeGitHub(fakeOptions);
   const server = createServer((req, res) => {
     serve(fake, req, res).catch(() => {

@@ -45,8 +45,9 @@ export interface FaultRule {
 /** Options of a fake API; all may be changed at runtime with `configure`. */
 export interface FakeGitHubOptions {
   /**
-   * The data served; the sample data (`acme`, `octocat`) when absent. Copied, so runs never change the
-   * original. The one-organization shape `{ org, packages }` is accepted too (`normalize.ts`).
+   * The `packages` service's data; the sample data (`acme`, `octocat`) when absent. Copied, so runs
+   * never change the original. The one-organization shape `{ org, packages }` is accepted too
+   * (`normalize.ts`). Every other resource is served from rows generated from the catalogue.
    */
   readonly dataset?: FakeDatasetInput;
   /** When set, requests must carry `Authorization: token|Bearer <token>`, else 401. */
@@ -92,8 +93,8 @@ export interface FakeGitHub {
   /** The live dataset (delete and restore change it). */
   readonly dataset: FakeDataset;
   /**
-   * Serves a fresh copy of `dataset`, or of the one the fake started with: undoes deletes and restores
-   * between tests that share one fake.
+   * Serves a fresh copy of `dataset`, or of the one the fake started with, and regenerates the other
+   * resources' rows: undoes deletes and restores between tests that share one fake.
    */
   resetDataset(dataset?: FakeDatasetInput): void;
   /** Changes options at runtime (faults, delay, token, scopes, hostile rows). */

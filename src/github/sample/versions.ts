@@ -103,7 +103,8 @@ export function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function hex(random: () => number, length: number): string {
+/** `length` lowercase hex digits from `random` (a container digest, a commit sha). */
+export function hex(random: () => number, length: number): string {
   let out = '';
   while (out.length < length)
     out += Math.floor(random() * 0x1_0000_0000)

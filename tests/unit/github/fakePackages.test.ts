@@ -4,7 +4,7 @@
  * changes what the reads return.
  */
 import { describe, expect, it } from 'vitest';
-import { RESOURCES } from '../../../src/resources/registry';
+import { allResources } from '../../../src/resources/registry';
 import type { GitHubClient } from '../../../src/github/client';
 import type { ParamValue } from '../../../src/resources/calls';
 import { call, names, rows, sample } from './packagesHelpers';
@@ -200,9 +200,9 @@ const CASES: readonly (readonly [string, Check])[] = [
 
 describe('all 27 endpoints of the packages service, through the real client', () => {
   it('covers every method of the catalogue', () => {
-    const methods = RESOURCES.filter((r) => r.service === 'packages').flatMap((r) =>
-      r.methods.map((m) => m.name),
-    );
+    const methods = allResources()
+      .filter((r) => r.service === 'packages')
+      .flatMap((r) => r.methods.map((m) => m.name));
     expect(methods).toHaveLength(27);
     expect(CASES.map(([name]) => name).sort()).toEqual([...methods].sort());
   });

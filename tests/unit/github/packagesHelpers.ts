@@ -1,6 +1,6 @@
 /** Set-up of the `packages` service tests: calls by method name, a sample client, row helpers. */
 import type { ApiCall, ParamValue } from '../../../src/resources/calls';
-import { RESOURCES } from '../../../src/resources/registry';
+import { allResources } from '../../../src/resources/registry';
 import type { GitHubClient } from '../../../src/github/client';
 import { GitHubError } from '../../../src/github/errors';
 import { createSampleApi, createSampleClient } from '../../../src/github/sample/sampleBackend';
@@ -9,7 +9,7 @@ import type { Row } from '../../../src/github/types';
 
 /** The call of a catalogue method, found by its StackQL name in whichever resource has it. */
 export function call(method: string, params: Readonly<Record<string, ParamValue>> = {}): ApiCall {
-  const resource = RESOURCES.find((r) => r.methods.some((m) => m.name === method));
+  const resource = allResources().find((r) => r.methods.some((m) => m.name === method));
   if (!resource) throw new Error(`No resource has a method ${method}`);
   return { resource: resource.id, method, params };
 }
