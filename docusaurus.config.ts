@@ -2,7 +2,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
 import path from 'node:path';
-import type { Configuration as WebpackConfiguration } from 'webpack';
+import type { Module, Configuration as WebpackConfiguration } from 'webpack';
 import { cspPlugin } from './src/plugins/csp';
 import { engineSandboxPlugin, SANDBOX_STATIC_DIR } from './src/plugins/engineSandbox';
 
@@ -50,6 +50,42 @@ const accessibleDracula = withColours(prismThemes.dracula, {
   'rgb(98, 114, 164)': '#8d9bd1', // comment
 });
 
+/**
+ * Docusaurus Faster (`@docusaurus/faster`: Rspack, SWC, Lightning CSS, SSG in worker threads) unless
+ * `DOCUSAURUS_FASTER=0`, which gives the webpack and Babel build: the bench builds the site both ways
+ * in one run to compare them.
+ */
+const faster = process.env.DOCUSAURUS_FASTER !== '0';
+
+/**
+ * A persistent cache setting (webpack's `filesystem`, Rspack's `persistent`) with the API URLs in its
+ * version; any other setting as it is.
+ */
+function keyedCache<T>(cache: T): T {
+  if (typeof cache !== 'object' || cache === null) return cache;
+  const { type, version } = cache as { type?: unknown; version?: unknown };
+  if (type !== 'filesystem' && type !== 'persistent') return cache;
+  return {
+    ...cache,
+    version: `${typeof version === 'string' ? version : ''}|${allowedApiBaseUrls.join(',')}`,
+  };
+}
+
+/** A service's catalogue JSON (`catalogue/github/repos.json`; not the samples, overview or aliases). */
+const CATALOGUE_JSON =
+  /[\\/]src[\\/]resources[\\/]catalogue[\\/]github[\\/]((?!overview|services|aliases)[a-z_]+)\.json$/;
+
+/** The split-chunks group that gives each service's JSON one chunk of its own. */
+const CATALOGUE_CHUNKS = {
+  test: CATALOGUE_JSON,
+  name: (module: Module): string =>
+    `catalogue-json-${(CATALOGUE_JSON.exec(module.nameForCondition() ?? '')?.[1] ?? 'service').replaceAll('_', '-')}`,
+  chunks: 'all' as const,
+  enforce: true,
+  // Above Docusaurus's `common` group (40), below its single `styles` chunk (50).
+  priority: 45,
+};
+
 const config: Config = {
   title: 'StackQL GitHub provider',
   tagline: 'Query, deploy and manage GitHub resources using SQL',
@@ -64,6 +100,11 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } },
   i18n: { defaultLocale: 'en', locales: ['en'] },
+  future: {
+    // SSG worker threads need the v4 head handling; set for both builds, so they differ only in tools.
+    v4: { removeLegacyPostBuildHeadAttribute: true },
+    faster,
+  },
   presets: [
     [
       'classic',
@@ -82,16 +123,28 @@ const config: Config = {
       name: 'browser-builds',
       // alasql's Node build pulls in fs and React Native modules; the site (and its SSR pass,
       // which never runs the playground) always takes the browser build.
-      configureWebpack: (webpackConfig: WebpackConfiguration, isServer: boolean) => ({
-        // Webpack's persistent cache does not see environment variables, so a build for other API
-        // URLs could reuse bundles that allow the previous ones: key the cache by them too.
-        cache:
-          typeof webpackConfig.cache === 'object' && webpackConfig.cache.type === 'filesystem'
-            ? {
-                ...webpackConfig.cache,
-                version: `${webpackConfig.cache.version ?? ''}|${allowedApiBaseUrls.join(',')}`,
-              }
-            : webpackConfig.cache,
+      configureWebpack: (webpackConfig: WebpackConfiguration, isServer: boolean, { currentBundler }) => ({
+        // The bundler's persistent cache does not see environment variables, so a build for other API
+        // URLs could reuse bundles that allow the previous ones: key the cache by them too (webpack's
+        // `cache.version`; Rspack's persistent cache is `experiments.cache`).
+        ...(currentBundler.name === 'rspack'
+          ? {
+              experiments: {
+                cache: keyedCache(
+                  (webpackConfig.experiments as { readonly cache?: unknown } | undefined)?.cache,
+                ),
+              },
+            }
+          : { cache: keyedCache(webpackConfig.cache) }),
+        // Each generated page imports its service's JSON (to register it before it renders). With
+        // Docusaurus's default cache groups off, a module shared by pages is copied into every page
+        // chunk that imports it (repos.json, 440 KB, into 61 of them): put each service's JSON in one
+        // chunk, `catalogue-json-<service>`, which the playground's lazy load of the service
+        // (`catalogue-<service>`) shares. Not that same name: webpack refuses a cache group named as a
+        // chunk that is not a parent of its modules (Rspack merges them).
+        ...(isServer
+          ? {}
+          : { optimization: { splitChunks: { cacheGroups: { catalogue: CATALOGUE_CHUNKS } } } }),
         resolve: {
           alias: {
             alasql$: path.join(__dirname, 'node_modules/alasql/dist/alasql.min.js'),
@@ -126,7 +179,7 @@ const config: Config = {
       logo: { alt: '', src: 'img/logo.svg' },
       items: [
         { type: 'docSidebar', sidebarId: 'provider', position: 'left', label: 'Docs' },
-        { to: '/services/packages', label: 'packages', position: 'left' },
+        { to: '/playground', label: 'Playground', position: 'left' },
       ],
     },
     footer: {

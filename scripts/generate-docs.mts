@@ -13,7 +13,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { docPath, servicePath, SERVICES } from '../src/resources/registry';
+import { registerAllServices } from '../src/resources/allServices';
+import { allServices, docPath, servicePath } from '../src/resources/registry';
 import type { ResourceDef, ServiceDef } from '../src/resources/types';
 
 /** First line of every generated page's body: how `staleDocs` tells generated pages from written ones. */
@@ -56,9 +57,17 @@ function frontMatter(
   return `---\n${lines.join('\n')}\n---`;
 }
 
-function pageFrontMatter(title: string, keywords: readonly string[], position?: number): string {
+function pageFrontMatter(
+  title: string,
+  keywords: readonly string[],
+  slug: string,
+  position?: number,
+): string {
   return frontMatter({
     title,
+    // Explicit, so `apps/apps.mdx` stays `/services/apps/apps`: Docusaurus would otherwise take a doc
+    // named as its folder for the folder's index page (`/services/apps`, the service's own).
+    slug,
     ...(position === undefined ? {} : { sidebar_position: position }),
     hide_title: false,
     hide_table_of_contents: false,
@@ -69,12 +78,32 @@ function pageFrontMatter(title: string, keywords: readonly string[], position?: 
   });
 }
 
+/**
+ * What makes a page's service known to the registry: the page imports its service's JSON (one chunk,
+ * shared by the service's pages) and registers it as the page module loads, before anything renders,
+ * so the tables, the playground beside them and the sample API all find it. A page loads no other
+ * service's definitions.
+ */
+function catalogueImport(service: string): string[] {
+  return [
+    `import catalogueData from '@site/src/resources/catalogue/github/${service}.json';`,
+    `import { registerService } from '@site/src/resources/registry';`,
+    `export const catalogueService = registerService(catalogueData);`,
+  ];
+}
+
 /** The page of one resource: sections in the provider's order, then permissions and examples. */
 export function resourcePage(resource: ResourceDef, position: number, permissionsPartial: boolean): string {
   const at = `resource="${resource.id}"`;
   return [
-    pageFrontMatter(resource.name, [resource.name, resource.service, resource.provider], position),
+    pageFrontMatter(
+      resource.name,
+      [resource.name, resource.service, resource.provider],
+      docPath(resource),
+      position,
+    ),
     GENERATED_MARKER,
+    ...catalogueImport(resource.service),
     `import {\n  OverviewTable,\n  FieldsTable,\n  MethodsTable,\n  PermissionsTable,\n  SqlExamples,\n} from '@site/src/components/ResourceDocs';`,
     ...(permissionsPartial ? [`import Permissions from './${PERMISSIONS_PARTIAL}';`] : []),
     '## Overview',
@@ -84,7 +113,11 @@ export function resourcePage(resource: ResourceDef, position: number, permission
     '## Methods',
     `<MethodsTable ${at} />`,
     '## Permissions',
-    ...(permissionsPartial ? ['<Permissions />'] : ['Each method needs these classic token scopes:']),
+    ...(permissionsPartial
+      ? ['<Permissions />']
+      : [
+          "The classic personal access token scopes GitHub's documentation names for each method (a method's description may say more: fine-grained tokens and GitHub Apps need permissions instead):",
+        ]),
     `<PermissionsTable ${at} />`,
     '## SQL examples',
     'Each example runs as is on the built-in sample data: open it in the playground beside this page and run it.',
@@ -93,11 +126,12 @@ export function resourcePage(resource: ResourceDef, position: number, permission
 }
 
 /** The page of one service: its description and summary, Overview, and resource list. */
-export function servicePage(service: ServiceDef): string {
+export function servicePage(service: ServiceDef, position?: number): string {
   const at = `service="${service.name}"`;
   return [
-    pageFrontMatter(service.name, [service.name, service.provider]),
+    pageFrontMatter(service.name, [service.name, service.provider], servicePath(service), position),
     GENERATED_MARKER,
+    ...catalogueImport(service.name),
     `import {\n  ServiceIntro,\n  ServiceOverviewTable,\n  ServiceResources,\n} from '@site/src/components/ResourceDocs';`,
     `<ServiceIntro ${at} />`,
     '## Overview',
@@ -119,14 +153,15 @@ function docFile(url: string, index: boolean): string {
  * them). `docsDir` is read only to see which services have a permissions partial.
  */
 export async function renderDocs(
-  services: readonly ServiceDef[] = SERVICES,
+  services: readonly ServiceDef[] = allServices(),
   docsDir: string = DOCS_DIR,
 ): Promise<DocFile[]> {
-  const pages = services.flatMap((service) => {
+  const pages = services.flatMap((service, index) => {
     // The resource pages sit in their service's folder, so the partial is `./_permissions.mdx` to them.
     const partial = existsSync(join(docsDir, servicePath(service), PERMISSIONS_PARTIAL));
     return [
-      { path: docFile(servicePath(service), true), content: servicePage(service) },
+      // The services in the sidebar in the catalogue's order, as the provider's site lists them.
+      { path: docFile(servicePath(service), true), content: servicePage(service, index + 1) },
       ...service.resources.map((r, i) => ({
         path: docFile(docPath(r), false),
         content: resourcePage(r, i + 1, partial),
@@ -159,6 +194,7 @@ export function staleDocs(files: readonly DocFile[], docsDir: string = DOCS_DIR)
 }
 
 async function main(): Promise<void> {
+  registerAllServices();
   const files = await renderDocs();
   for (const file of files) {
     const target = join(DOCS_DIR, file.path);

@@ -24,30 +24,66 @@ export interface SeedPage {
   readonly links: readonly { readonly text: string; readonly href: string }[];
   /** Raw description cells of the methods (Markdown with `<br />`). */
   readonly rawMethodDescriptions: readonly string[];
+  /** Raw description cells of the fields, in order. */
+  readonly rawFieldDescriptions: readonly string[];
+  /**
+   * Whether the tables have a Description column: some pages list fields or methods with none (the
+   * tuples above then hold '' there).
+   */
+  readonly describes: { readonly fields: boolean; readonly methods: boolean };
+  /** A view's note above its fields ("This resource is a view…"), as text, and its link. */
+  readonly view?: { readonly text: string; readonly link: { readonly text: string; readonly href: string } };
 }
 
-/** Cell Markdown → the text a reader sees: CopyableCode's code, no backticks, links as their text. */
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** `&lt;`, `&#123;` → `<`, `{`; an entity it does not know stays as written. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d+|[a-z]+);/gi, (whole, name: string) =>
+    name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name] ?? whole),
+  );
+}
+
+/**
+ * Cell Markdown → the text a reader sees: CopyableCode's code, no backticks, fences or (paired) bold markers,
+ * links as their text, `\|` and `\_` unescaped, entities decoded, `<br />` as a space.
+ */
 export function cellText(cell: string): string {
-  return cell
-    .replace(/<CopyableCode code="([^"]*)" \/>/g, '$1')
-    .replace(/<\/?(b|code|td|tr)>/g, '')
-    .replace(/<br \/>/g, ' ')
-    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
-    .replace(/`/g, '')
+  return decodeEntities(
+    cell
+      .replace(/<CopyableCode code="([^"]*)" \/>/g, '$1')
+      .replace(/<\/?(b|code|td|tr)>/g, '')
+      .replace(/```/g, ' ')
+      .replace(/<br \/>/g, ' ')
+      .replace(/\[((?:[^\]`]|`[^`]*`)+)\]\([^)\s]+\)/g, '$1')
+      .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '$1')
+      .replace(/`/g, '')
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1'),
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+/**
+ * The rows of the Markdown table in a section whose first cell is a CopyableCode, as cells: split at
+ * the pipes a description does not escape (`\|`), so `| name ||` is two cells, the second empty.
+ */
 function tableRows(section: string): string[][] {
   return section
     .split('\n')
     .filter((line) => line.startsWith('| <CopyableCode'))
     .map((line) =>
       line
-        .slice(1, -1)
-        .split(' | ')
+        .replace(/^\|/, '')
+        .replace(/\|\s*$/, '')
+        .split(/(?<!\\)\|/)
         .map((c) => c.trim()),
     );
+}
+
+/** Whether the section's table has a Description column. */
+function hasDescriptions(section: string): boolean {
+  return /^\| Name \|.*\| Description \|$/m.test(section);
 }
 
 /** The committed copy of the provider's pages. */
@@ -72,7 +108,9 @@ export function readSeedPage(resource = 'org_versions', service = 'packages'): S
   );
   const fieldsSection = body.slice(body.indexOf('## Fields'), body.indexOf('## Methods'));
   const methodsSection = body.slice(body.indexOf('## Methods'));
-  const fields = tableRows(fieldsSection).map(
+  const describes = { fields: hasDescriptions(fieldsSection), methods: hasDescriptions(methodsSection) };
+  const fieldRows = tableRows(fieldsSection);
+  const fields = fieldRows.map(
     ([n = '', t = '', d = '']) => [cellText(n), cellText(t), cellText(d)] as const,
   );
   const methodRows = tableRows(methodsSection);
@@ -83,6 +121,8 @@ export function readSeedPage(resource = 'org_versions', service = 'packages'): S
   const links = rawMethodDescriptions.flatMap((d) =>
     [...d.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)].map((m) => ({ text: m[1] ?? '', href: m[2] ?? '' })),
   );
+  const viewNote = /^> (This resource is a view\..*)$/m.exec(fieldsSection)?.[1];
+  const viewLink = viewNote ? /\[([^\]]+)\]\(([^)]+)\)/.exec(viewNote) : null;
   return {
     frontMatter: {
       title: scalar('title'),
@@ -95,5 +135,10 @@ export function readSeedPage(resource = 'org_versions', service = 'packages'): S
     methods,
     links,
     rawMethodDescriptions,
+    rawFieldDescriptions: fieldRows.map((r) => r[2] ?? ''),
+    describes,
+    ...(viewNote && viewLink
+      ? { view: { text: cellText(viewNote), link: { text: viewLink[1] ?? '', href: viewLink[2] ?? '' } } }
+      : {}),
   };
 }

@@ -29,7 +29,7 @@ export function DataSourceBanner({
           <button type="button" className="button button--sm button--primary" onClick={onAddToken}>
             Add a GitHub token
           </button>{' '}
-          to query your own packages.
+          to query your own data.
         </p>
       ) : (
         <p>

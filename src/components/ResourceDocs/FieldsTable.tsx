@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import CopyableCode from '../CopyableCode/CopyableCode';
 import type { ResourceTableProps } from './OverviewTable';
+import { RichText } from './RichText';
 import { useResource } from './useResource';
 
-/** The columns of a resource: name, datatype, description. */
+/** The columns of a resource: name, datatype, description (Markdown, as on the provider's page). */
 export function FieldsTable({ resource }: ResourceTableProps): ReactNode {
   const def = useResource(resource);
   return (
@@ -24,7 +25,9 @@ export function FieldsTable({ resource }: ResourceTableProps): ReactNode {
             <td>
               <code>{field.type}</code>
             </td>
-            <td>{field.description}</td>
+            <td>
+              <RichText source={field.description} />
+            </td>
           </tr>
         ))}
       </tbody>

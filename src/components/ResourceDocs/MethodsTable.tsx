@@ -15,6 +15,8 @@ import styles from './styles.module.css';
  */
 export function MethodsTable({ resource }: ResourceTableProps): ReactNode {
   const def = useResource(resource);
+  // A view (StackQL's SELECT over another resource's rows) has no methods of its own.
+  if (def.methods.length === 0) return <p>No additional methods available for this resource.</p>;
   return (
     <table className={styles.methods}>
       <thead>

@@ -4,9 +4,13 @@ import type { ResourceTableProps } from './OverviewTable';
 import { ParamList } from './ParamList';
 import { useResource } from './useResource';
 
-/** The classic token scopes each method needs, from the definition. */
+/**
+ * The classic token scopes each method needs, from the definition: the ones GitHub's descriptions
+ * name. Many endpoints name none (public data, or only fine-grained permissions); the row says so.
+ */
 export function PermissionsTable({ resource }: ResourceTableProps): ReactNode {
   const def = useResource(resource);
+  if (def.methods.length === 0) return null;
   return (
     <table>
       <thead>
@@ -20,9 +24,7 @@ export function PermissionsTable({ resource }: ResourceTableProps): ReactNode {
         {def.methods.map((method) => (
           <tr key={method.name}>
             <MethodCells method={method} />
-            <td>
-              <ParamList params={method.scopes} />
-            </td>
+            <td>{method.scopes.length > 0 ? <ParamList params={method.scopes} /> : 'none documented'}</td>
           </tr>
         ))}
       </tbody>

@@ -5,6 +5,7 @@ import type { ResourceTableProps } from './OverviewTable';
 import { exampleIds } from './methodExample';
 import { useResource } from './useResource';
 import { OpenInPlayground } from './OpenInPlayground';
+import { ExampleRequest } from './ExampleRequest';
 
 /**
  * The resource's examples from the catalogue (one per method, then extras such as JOINs), each in a
@@ -20,9 +21,7 @@ export function SqlExamples({ resource }: ResourceTableProps): ReactNode {
         <Heading as="h3" id={id}>
           {example.title}
         </Heading>
-        <p>
-          Method <code>{example.method}</code>
-        </p>
+        <ExampleRequest resource={def} method={example.method} />
         <CodeBlock language="sql">{example.sql}</CodeBlock>
         <OpenInPlayground
           sql={example.sql}

@@ -8,3 +8,5 @@ export { ServiceOverviewTable, type ServiceProps } from './ServiceOverviewTable'
 export { ServiceResources } from './ServiceResources';
 export { ProviderServices } from './ProviderServices';
 export { serviceSummary } from './serviceSummary';
+export { ProviderIntro } from './ProviderIntro';
+export { providerSummary, type ProviderSummary } from './providerSummary';

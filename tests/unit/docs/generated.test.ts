@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCS_DIR, renderDocs, staleDocs } from '../../../scripts/generate-docs.mjs';
-import { docPath, RESOURCES, servicePath, SERVICES } from '../../../src/resources/registry';
+import { docPath, allResources, servicePath, allServices } from '../../../src/resources/registry';
 import { readOriginalResourcePage } from './originals';
 
 const files = await renderDocs();
@@ -20,11 +20,11 @@ describe('generated docs pages (npm run docs:generate)', () => {
 
   it('give every service and resource of the catalogue its page at its path', () => {
     expect(files.map((f) => `/${f.path.replace(/(\/index)?\.mdx$/, '')}`).sort()).toEqual(
-      [...SERVICES.map(servicePath), ...RESOURCES.map(docPath)].sort(),
+      [...allServices().map(servicePath), ...allResources().map(docPath)].sort(),
     );
   });
 
-  it.each(RESOURCES.map((r) => [r.id, r] as const))(
+  it.each(allResources().map((r) => [r.id, r] as const))(
     '%s: sections that read the catalogue, no tables',
     (id, r) => {
       const page = files.find((f) => f.path === `${docPath(r).slice(1)}.mdx`)?.content ?? '';
@@ -37,7 +37,7 @@ describe('generated docs pages (npm run docs:generate)', () => {
     },
   );
 
-  it.each(RESOURCES.map((r) => [r.id, r] as const))('%s: front matter of the original page', (_, r) => {
+  it.each(allResources().map((r) => [r.id, r] as const))('%s: front matter of the original page', (_, r) => {
     const page = files.find((f) => f.path === `${docPath(r).slice(1)}.mdx`)?.content ?? '';
     const original = readOriginalResourcePage(r.service, r.name).frontMatter;
     expect(/^title: (.*)$/m.exec(page)?.[1]).toBe(original.title);

@@ -19,7 +19,8 @@ function decode(s: string): string {
 
 /** Text with tags removed, entities decoded, white space folded, no space before a comma. */
 export function text(html: string): string {
-  return decode(html.replace(/<br\s*\/?>/g, ' ').replace(/<[^>]+>/g, ''))
+  // A line break, and a code block's edges (block boxes), separate words as a reader sees them.
+  return decode(html.replace(/<br\s*\/?>|<\/?pre\b[^>]*>/g, ' ').replace(/<[^>]+>/g, ''))
     .replace(/\u200b/g, '')
     .replace(/\s+/g, ' ')
     .replace(/ ,/g, ',')
