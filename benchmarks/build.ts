@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** What `bench/build-meta.json` records, so a quick run can reuse the build. */
 export interface BuildMeta {
@@ -27,6 +28,8 @@ export interface BuildOptions {
   readonly logFile: string;
   /** The build is killed after this long. */
   readonly timeoutMs?: number;
+  /** More environment for the build (`DOCUSAURUS_FASTER=0`: the webpack build). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Total size of the files under a folder, in bytes. */
@@ -53,6 +56,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildMeta> {
         // Relative to the site folder: the bench's own copy of `.docusaurus`.
         DOCUSAURUS_GENERATED_FILES_DIR_NAME: relative(opts.siteDir, join(opts.outDir, '../.docusaurus')),
         PLAYGROUND_EXTRA_API_URLS: opts.apiUrl,
+        ...opts.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -85,4 +89,20 @@ export async function readBuildMeta(outDir: string): Promise<BuildMeta | undefin
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The catalogue's chunks in a build, by service, gzipped: what the playground loads when the SQL names
+ * a service (`catalogue-<service>` or, shared with the service's pages, `catalogue-json-<service>`).
+ */
+export async function catalogueChunks(buildDir: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const dir = join(buildDir, 'assets/js');
+  for (const name of await readdir(dir)) {
+    const service = /^catalogue-(?:json-)?([a-z-]+)\.\w+\.js$/.exec(name)?.[1];
+    if (!service) continue;
+    const bytes = gzipSync(await readFile(join(dir, name)), { level: 9 }).length;
+    out.set(service, (out.get(service) ?? 0) + bytes);
+  }
+  return out;
 }

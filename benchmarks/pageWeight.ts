@@ -90,6 +90,9 @@ export async function runPageWeight(
 ): Promise<{ figures: Figure[]; detail: { playground: PageScripts; service: PageScripts } }> {
   const playground = await scriptsBeforeLoad(browser, origin, '/services/packages/org_versions', buildDir);
   const service = await scriptsBeforeLoad(browser, origin, '/services/packages', buildDir);
+  // The largest service: its resource page carries its whole definition, as its service page does.
+  const repo = await scriptsBeforeLoad(browser, origin, '/services/repos/repos', buildDir);
+  const repos = await scriptsBeforeLoad(browser, origin, '/services/repos', buildDir);
   const fig = (name: string, value: number, baseline: number): Figure => ({
     name,
     unit: 'bytes',
@@ -102,6 +105,11 @@ export async function runPageWeight(
     figures: [
       fig('page weight: JS before load, org_versions vs /services/packages', playground.bytes, service.bytes),
       fig('page weight: same, gzipped', playground.gzipBytes, service.gzipBytes),
+      fig(
+        'page weight: JS before load, repos.repos vs /services/repos, gzipped',
+        repo.gzipBytes,
+        repos.gzipBytes,
+      ),
       {
         ...fig(
           'page weight: all JS by network idle (playground loaded)',

@@ -10,7 +10,7 @@ import { startFakeGitHubServer, type FakeGitHubServer } from '../src/github/fake
 import { createDataset } from '../src/github/sample/dataset';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/chromium';
 import { startStaticServer } from '../tests/e2e/support/staticServer';
-import { readBuildMeta, runBuild, type BuildMeta } from './build';
+import { catalogueChunks, readBuildMeta, runBuild, type BuildMeta } from './build';
 import { runContainmentBenchmark } from './containment';
 import { runEngineBenchmark } from './engine';
 import { describeMachine } from './machine';
@@ -104,6 +104,56 @@ function buildFigures(meta: BuildMeta, previous: BuildMeta | undefined): ResultF
   ];
 }
 
+/**
+ * The one-resource site's build, recorded in benchmarks/README.md on this kind of machine (median of the
+ * runs there), before the provider grew to 313 pages: the whole provider's build is held to it.
+ */
+const ONE_RESOURCE_BUILD_MS = 72_000;
+
+/** All 313 pages built with Docusaurus Faster against webpack (same run), and against the old site. */
+function wholeProviderBuildFigures(faster: BuildMeta, webpack: BuildMeta): ResultFigure[] {
+  return [
+    {
+      name: 'build: all pages, Docusaurus Faster vs webpack (same run)',
+      unit: 'ms',
+      value: faster.ms,
+      baseline: webpack.ms,
+      ratio: faster.ms / webpack.ms,
+      aim: 0.5,
+    },
+    {
+      name: 'build: all pages vs the one-resource build (benchmarks/README.md, 72 s)',
+      unit: 'ms',
+      value: faster.ms,
+      baseline: ONE_RESOURCE_BUILD_MS,
+      ratio: faster.ms / ONE_RESOURCE_BUILD_MS,
+      aim: 1,
+    },
+  ];
+}
+
+/** The catalogue chunk the playground loads per service, gzipped: the largest and the median. */
+async function catalogueFigures(buildDir: string): Promise<ResultFigure[]> {
+  const sizes = await catalogueChunks(buildDir);
+  const sorted = [...sizes].sort((a, b) => b[1] - a[1]);
+  const [largest] = sorted;
+  notes.push(
+    `catalogue chunks (gzip bytes): ${sorted.map(([s, b]) => `${s} ${b.toLocaleString('en-US')}`).join(', ')}`,
+  );
+  const figure = (name: string, value: number): ResultFigure => ({
+    name,
+    unit: 'bytes',
+    value,
+    baseline: null,
+    ratio: null,
+    aim: null,
+  });
+  return [
+    figure(`catalogue: largest service chunk, gzipped (${largest?.[0] ?? 'none'})`, largest?.[1] ?? 0),
+    figure('catalogue: median service chunk, gzipped', median(sorted.map(([, b]) => b))),
+  ];
+}
+
 /** A full run builds (and times the build); a quick one reuses a build if its fake-server port is free. */
 async function prepareBuild(): Promise<{ fake: FakeGitHubServer; meta: BuildMeta } | undefined> {
   const previous = await readBuildMeta(BUILD);
@@ -128,6 +178,15 @@ async function prepareBuild(): Promise<{ fake: FakeGitHubServer; meta: BuildMeta
     });
     figures.push(...buildFigures(meta, previous));
     if (previous) notes.push('build figures: the baseline is the previous bench build (no aim yet).');
+    step('the same build with webpack (DOCUSAURUS_FASTER=0), for Docusaurus Faster against it');
+    const webpack = await runBuild({
+      siteDir: ROOT,
+      outDir: join(OUT, 'build-webpack'),
+      apiUrl: fake.url,
+      logFile: join(OUT, 'build-webpack.log'),
+      env: { DOCUSAURUS_FASTER: '0' },
+    });
+    figures.push(...wholeProviderBuildFigures(meta, webpack), ...(await catalogueFigures(BUILD)));
     return { fake, meta };
   } catch (error) {
     await fake.close();
