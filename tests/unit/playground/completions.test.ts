@@ -307,7 +307,9 @@ describe('completions over the real catalogue', () => {
   it('lists every resource of every service after `provider.service.`', () => {
     const services = [...new Set(allResources().map((r) => `${r.provider}.${r.service}`))];
     for (const service of services) {
-      const names = allResources().filter((r) => `${r.provider}.${r.service}` === service).map((r) => r.name);
+      const names = allResources()
+        .filter((r) => `${r.provider}.${r.service}` === service)
+        .map((r) => r.name);
       expect(labels(completionsAt(...at(`SELECT * FROM ${service}.|`), allResources()))).toEqual(names);
     }
   });

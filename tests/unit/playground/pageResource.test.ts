@@ -27,9 +27,9 @@ describe('the page’s resource', () => {
 
 describe('export file names', () => {
   it('name the resources the query reads', () => {
-    expect(exportBaseName("SELECT id FROM github.packages.org_versions WHERE org = 'acme'", allResources())).toBe(
-      'org_versions',
-    );
+    expect(
+      exportBaseName("SELECT id FROM github.packages.org_versions WHERE org = 'acme'", allResources()),
+    ).toBe('org_versions');
     expect(
       exportBaseName(
         'SELECT 1 FROM github.packages.org_packages p JOIN github.packages.org_versions v ON v.package_name = p.name',
@@ -46,7 +46,11 @@ describe('the example picker', () => {
     const page = allResources()[allResources().length - 1];
     const groups = exampleGroups(allResources(), page);
     expect(groups[0]?.resource).toBe(page);
-    expect(groups.map((g) => g.resource.id).sort()).toEqual(allResources().map((r) => r.id).sort());
+    expect(groups.map((g) => g.resource.id).sort()).toEqual(
+      allResources()
+        .map((r) => r.id)
+        .sort(),
+    );
     for (const g of groups) {
       expect(g.examples.slice(0, g.resource.examples.length)).toEqual(g.resource.examples);
       expect(g.examples.map((x) => x.sql)).toEqual(
