@@ -165,6 +165,8 @@ const config: Config = {
         indexBlog: false,
         indexPages: false,
         docsRouteBasePath: '/',
+        // Keep English stop words: `get`, `all` and `after` are method and field names a reader searches for.
+        removeDefaultStopWordFilter: true,
         highlightSearchTermsOnTargetPage: false,
         explicitSearchResultPath: true,
       },

@@ -35,9 +35,14 @@ function takeCspErrors(visit: Visit): string[] {
 
 /** Inline scripts the browser would run, found independently of the plugin's own scanner. */
 function runnableInlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
-    .filter(([, attrs = '']) => !/\ssrc=/.test(` ${attrs}`) && !attrs.includes('type="application/ld+json"'))
-    .map(([, , text = '']) => text);
+  return (
+    [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
+      // Attribute quotes may be minified away (Docusaurus Faster's HTML minifier): `type=application/ld+json`.
+      .filter(
+        ([, attrs = '']) => !/\ssrc=/.test(` ${attrs}`) && !/\btype=["']?application\/ld\+json/i.test(attrs),
+      )
+      .map(([, , text = '']) => text)
+  );
 }
 
 /** The page runs under the built policy: the meta tag is still the first thing in its head. */

@@ -232,7 +232,9 @@ describe('CopyableCode', () => {
     const { page } = await browser.open(PAGE, { clipboard: true });
     const target = 'Copy get_package_version_for_organization';
     let found = false;
-    for (let i = 0; i < 80 && !found; i++) {
+    // Past the navigation bar and the sidebar's 31 services (a link and a toggle each), then the
+    // Overview and Fields tables' copy buttons.
+    for (let i = 0; i < 300 && !found; i++) {
       await page.keyboard.press('Tab');
       found = await page.evaluate(
         (name) => document.activeElement?.getAttribute('aria-label') === name,
