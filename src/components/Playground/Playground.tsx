@@ -102,6 +102,8 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
         open={settingsOpen}
         onOpenChange={setSettingsOpen}
         tokenInputId={tokenInputId}
+        sql={state.sql}
+        catalogue={catalogue.version}
       />
       <QueryPickers state={state} resource={resource} onExample={showExample} catalogue={catalogue.version} />
       <div className={styles.editor}>

@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { checkApiBase, type ApiSettings } from './apiBase';
 import { TokenField } from './TokenField';
+import { statementScopes } from './statementScopes';
 import type { TokenState } from './useToken';
 import styles from '../styles.module.css';
 
@@ -16,11 +17,21 @@ export interface SettingsPanelProps {
   readonly onOpenChange: (open: boolean) => void;
   /** The token input's id, for the banner to focus it. */
   readonly tokenInputId: string;
+  /** The statement in the editor and the catalogue's version: the token hint names what it needs. */
+  readonly sql?: string;
+  readonly catalogue?: number;
 }
 
 /** Token, the sample-data switch and the API base URL (limited to what the site was built for). */
 export function SettingsPanel(props: SettingsPanelProps): ReactNode {
   const [draft, setDraft] = useState(props.apiBaseUrl);
+  const { open, sql = '', catalogue } = props;
+  // Planned only while the settings are open: the hint is the only reader.
+  const needs = useMemo(
+    () => (open ? statementScopes(sql) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `catalogue` changes when a service loads
+    [open, sql, catalogue],
+  );
   const [problem, setProblem] = useState<string | undefined>();
   return (
     // A <details> disclosure is interactive (its summary toggles it); Escape closes it, as a reader expects.
@@ -58,7 +69,7 @@ export function SettingsPanel(props: SettingsPanelProps): ReactNode {
           />
           Use sample data
         </label>
-        <TokenField state={props.token} inputId={props.tokenInputId} />
+        <TokenField state={props.token} inputId={props.tokenInputId} needs={needs} />
         <div className={styles.field}>
           <label>
             API base URL

@@ -1,15 +1,22 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { StatementScopes } from './statementScopes';
 import type { TokenState } from './useToken';
 import styles from '../styles.module.css';
 
-const NEW_TOKEN_URL =
-  'https://github.com/settings/tokens/new?scopes=read:packages&description=StackQL%20playground';
+/** GitHub's new-token form, with the scopes the statement needs ticked. */
+function newTokenUrl(scopes: readonly string[]): string {
+  const query = new URLSearchParams({ scopes: scopes.join(','), description: 'StackQL playground' });
+  return `https://github.com/settings/tokens/new?${query.toString()}`;
+}
 
 /** The token field with its "remember" opt-in, "Forget token", and the scopes each statement needs. */
 export function TokenField({
   state,
   inputId,
+  needs,
 }: {
+  /** What the statement in the editor needs of the token (`statementScopes`), if it plans. */
+  readonly needs?: StatementScopes;
   readonly state: TokenState;
   /** The input's id, for a caller that moves the focus to it. */
   readonly inputId?: string;
@@ -63,9 +70,22 @@ export function TokenField({
         </button>
       </div>
       <p id={hint} className={styles.hint}>
-        Classic token only. <code>read:packages</code> for SELECT, plus <code>delete:packages</code> for
-        DELETE, plus <code>write:packages</code> for EXEC restore.{' '}
-        <a href={NEW_TOKEN_URL} target="_blank" rel="noopener noreferrer">
+        {needs ? (
+          <>
+            This statement calls {needs.methods.map((m, i) => [i > 0 && ', ', <code key={m}>{m}</code>])}
+            {needs.scopes.length > 0 ? (
+              <>
+                , which needs the classic scope{needs.scopes.length > 1 ? 's' : ''}{' '}
+                {needs.scopes.map((s, i) => [i > 0 && ', ', <code key={s}>{s}</code>])}.{' '}
+              </>
+            ) : (
+              <>; GitHub documents no scope for it (public data needs none). </>
+            )}
+          </>
+        ) : (
+          <>Each method&apos;s scopes are on its resource page; Packages take classic tokens only. </>
+        )}
+        <a href={newTokenUrl(needs?.scopes ?? [])} target="_blank" rel="noopener noreferrer">
           Create a token
         </a>
         . It is sent only to the API, in the Authorization header, and kept in memory unless you tick
