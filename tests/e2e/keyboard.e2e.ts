@@ -22,11 +22,14 @@ function focused(page: Page) {
   });
 }
 
-/** Presses Tab until `done` holds for the focused element, at most `max` times. */
+/**
+ * Presses Tab until `done` holds for the focused element, at most `max` times: enough to pass the
+ * navigation bar and the sidebar's 31 services (a link and a toggle each) on the way.
+ */
 async function tabUntil(
   page: Page,
   done: (f: Awaited<ReturnType<typeof focused>>) => boolean,
-  max = 60,
+  max = 200,
 ): Promise<Awaited<ReturnType<typeof focused>>> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
