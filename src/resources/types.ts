@@ -63,7 +63,8 @@ export interface ParamDef {
  * UPDATE and REPLACE are documented with examples; the playground refuses to run them and shows the
  * request it would make.
  */
-export type SqlVerb = 'SELECT' | 'INSERT' | 'UPDATE' | 'REPLACE' | 'DELETE' | 'EXEC';
+export const SQL_VERBS = ['SELECT', 'INSERT', 'UPDATE', 'REPLACE', 'DELETE', 'EXEC'] as const;
+export type SqlVerb = (typeof SQL_VERBS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,9 +1,9 @@
 import type { ParamValue } from '../resources/calls';
-import { findMethod, findResource, memberFor, allResourcesAndAliases } from '../resources/registry';
+import { findMethod, findResource, memberFor } from '../resources/registry';
 import type { MethodDef, ResourceDef, SqlVerb } from '../resources/types';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
 import { EXEC_USAGE, readExecArgs, type ExecArg } from './execArgs';
-import { nearest } from './nearest';
+import { unknownResource } from './metaTable';
 import { buildCalls, pickMethod, type ParamTerm } from './params';
 import { readDottedName, spanOf, type Statement } from './statement';
 import type { ExecPlan } from './types';
@@ -21,20 +21,7 @@ export function planExec(st: Statement): Result<ExecPlan> {
     return fail(sqlError('syntax', `Expected ${EXEC_USAGE}.`, source, spanOf(tokens)));
   const resourceId = name.parts.slice(0, 3).join('.').toLowerCase();
   const named = findResource(resourceId);
-  if (!named) {
-    const hint = nearest(
-      resourceId,
-      allResourcesAndAliases().map((r) => r.id),
-    );
-    return fail(
-      sqlError(
-        'unknown-resource',
-        `Unknown resource ${resourceId}.${hint ? ` Did you mean ${hint}?` : ''} SHOW RESOURCES IN github.<service> lists a service's resources.`,
-        source,
-        name.span,
-      ),
-    );
-  }
+  if (!named) return unknownResource(st, name.span, resourceId);
   const methodName = name.parts[3] ?? '';
   const method = findMethod(named, methodName);
   if (!method) {

@@ -1,17 +1,11 @@
 import { buildRequest, requestText, type ApiCall } from '../resources/calls';
-import {
-  allResourcesAndAliases,
-  findResource,
-  getResource,
-  findMethod,
-  memberFor,
-} from '../resources/registry';
+import { findResource, getResource, findMethod, memberFor } from '../resources/registry';
 import type { ResourceDef } from '../resources/types';
 import { checkSelect } from './check';
 import { knownColumns } from './columns';
 import { fail, ok, sqlError, type Result, type SqlError } from './errors';
 import { INSERT_USAGE, readInsertRows, readSetList, UPDATE_USAGE } from './mutationArgs';
-import { nearest } from './nearest';
+import { unknownResource } from './metaTable';
 import { buildCalls, MAX_FAN_OUT, paramNames, pickMethod, type ParamTerm } from './params';
 import { readDottedName, spanOf, type DottedName, type Statement } from './statement';
 import { isKeyword } from './tokenize';
@@ -37,7 +31,7 @@ export function planMutation(st: Statement, verb: MutationVerb): Result<Mutation
   if (name?.parts.length !== 3)
     return fail(sqlError('syntax', `Write ${usage}.`, source, name?.span ?? spanOf(tokens.slice(0, 2))));
   const named = findResource(name.parts.join('.'));
-  if (!named) return unknown(st, name);
+  if (!named) return unknownResource(st, name.span, name.parts.join('.').toLowerCase());
   const hasVerb = named.methods.some((m) => m.sqlVerb === verb);
   if (!hasVerb) {
     const verbs = [...new Set(named.methods.map((m) => m.sqlVerb))].join(', ');
@@ -152,22 +146,6 @@ function readUpdate(
   if (twice)
     return fail(sqlError('syntax', `${twice.name} is given in both SET and WHERE.`, source, twice.span));
   return ok([[...set.value.terms, ...read.terms]]);
-}
-
-function unknown(st: Statement, name: DottedName): Result<never> {
-  const id = name.parts.join('.').toLowerCase();
-  const hint = nearest(
-    id,
-    allResourcesAndAliases().map((r) => r.id),
-  );
-  return fail(
-    sqlError(
-      'unknown-resource',
-      `Unknown resource ${id}.${hint ? ` Did you mean ${hint}?` : ''} SHOW RESOURCES IN github.<service> lists a service's resources.`,
-      st.source,
-      name.span,
-    ),
-  );
 }
 
 /**

@@ -1,13 +1,6 @@
-import type { MethodDef, ResourceDef, ServiceDef, SqlVerb } from '../types';
+import { SQL_VERBS, type MethodDef, type ResourceDef, type ServiceDef } from '../types';
 
-const VERBS: readonly string[] = [
-  'SELECT',
-  'INSERT',
-  'UPDATE',
-  'REPLACE',
-  'DELETE',
-  'EXEC',
-] satisfies SqlVerb[];
+const VERBS: readonly string[] = SQL_VERBS;
 
 /**
  * The one place generated JSON becomes a `ServiceDef`. TypeScript types a JSON import by its literal

@@ -1,4 +1,11 @@
-import type { FieldDef, FieldType, HttpMethod, MethodDef, SqlVerb } from '../types';
+import {
+  SQL_VERBS,
+  type FieldDef,
+  type FieldType,
+  type HttpMethod,
+  type MethodDef,
+  type SqlVerb,
+} from '../types';
 import type { CatalogueProblemCode } from './errors';
 import type { PageField, PageMethod } from './parsePage';
 import type { LocatedOperation, SpecSchema } from './openApi';
@@ -15,14 +22,7 @@ import { scopesIn } from './scopes';
 
 export { scopesIn } from './scopes';
 
-const VERBS: readonly string[] = [
-  'SELECT',
-  'INSERT',
-  'UPDATE',
-  'REPLACE',
-  'DELETE',
-  'EXEC',
-] satisfies SqlVerb[];
+const VERBS: readonly string[] = SQL_VERBS;
 const HTTP: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] satisfies HttpMethod[];
 const FIELD_TYPES: readonly string[] = [
   'integer',
