@@ -2,6 +2,7 @@ import { buildPath, plural, rowNoun, type ParamValue } from '../resources/calls'
 import type { MethodDef, ResourceDef } from '../resources/types';
 import { GitHubError } from './errors';
 import { parseRateLimitWait } from './headers';
+import { missingScopes as lacking, splitScopes } from './scopes';
 
 /** What the client knows when GitHub answers with an error status. */
 export interface HttpFailure {
@@ -121,7 +122,7 @@ function forbidden(
   if (accepted.length > 0 || grantedHeader !== undefined) {
     const granted = splitScopes(grantedHeader);
     const wanted = [...new Set([...accepted, ...call.method.scopes])];
-    const missingScopes = wanted.filter((s) => !granted.includes(s));
+    const missingScopes = lacking(wanted, granted);
     if (grantedHeader === undefined) {
       return new GitHubError(
         'missing_scope',
@@ -222,13 +223,6 @@ function readErrorBody(body: unknown): { githubMessage?: string; documentationUr
     githubMessage: typeof message === 'string' ? message.slice(0, 500) : undefined,
     documentationUrl: safeHttpsUrl(typeof doc === 'string' ? doc : undefined),
   };
-}
-
-function splitScopes(header: string | undefined): string[] {
-  return (header ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
 }
 
 /** Only https URLs may become links in the UI (a hostile server could send `javascript:`). */

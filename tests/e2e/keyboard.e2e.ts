@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser';
-import { E2E_TOKEN } from './support/constants';
+import { E2E_TOKEN, FAKE_API_URL } from './support/constants';
 import { finishedRuns, resultStatus, waitForPlayground, waitForRuns } from './support/playground';
 
 const browser = useBrowser();
@@ -96,6 +96,10 @@ describe('first contact with a token', () => {
     await page.getByRole('button', { name: 'Add a GitHub token' }).click();
     await expect.poll(() => focused(page).then((f) => f.tag)).toBe('input');
     expect(await page.getByLabel('GitHub token').evaluate((el) => el === document.activeElement)).toBe(true);
+    // The token is checked with the API as it is entered: the fake's, not api.github.com (blocked here).
+    await page.getByLabel('API base URL').fill(FAKE_API_URL);
+    await page.getByLabel('API base URL').blur();
+    await page.getByLabel('GitHub token').focus();
     await page.keyboard.type(E2E_TOKEN);
     // The data source is visible without opening anything, in a status region (announced once).
     const banner = page.getByRole('status').filter({ hasText: 'Querying GitHub' });

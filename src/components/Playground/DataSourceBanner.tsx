@@ -1,11 +1,22 @@
 import type { ReactNode } from 'react';
 import { SAMPLE_ORG, SAMPLE_USER } from '@site/src/github';
+import type { TokenCheckState } from './settings/useTokenCheck';
 import styles from './styles.module.css';
+
+/** The token check's verdict in the banner, when it is a problem the reader should see at once. */
+function tokenProblem(check: TokenCheckState | undefined): string {
+  if (check?.status !== 'done' || check.check.ok) return '';
+  return check.check.code === 'bad_token'
+    ? ' GitHub rejected the token.'
+    : ' The token could not be checked (see Token settings).';
+}
 
 export interface DataSourceBannerProps {
   readonly useSample: boolean;
   readonly apiBaseUrl: string;
   readonly hasToken: boolean;
+  /** The token check on entry: a rejected token is named here, settings open or not. */
+  readonly tokenCheck?: TokenCheckState;
   /** Opens the data-source settings and puts the focus in the token field. */
   readonly onAddToken: () => void;
 }
@@ -18,6 +29,7 @@ export function DataSourceBanner({
   useSample,
   apiBaseUrl,
   hasToken,
+  tokenCheck,
   onAddToken,
 }: DataSourceBannerProps): ReactNode {
   return (
@@ -34,7 +46,8 @@ export function DataSourceBanner({
       ) : (
         <p>
           Querying <strong>GitHub</strong> at <code>{apiBaseUrl}</code>{' '}
-          {hasToken ? 'with your token.' : 'without a token: GitHub Packages needs one.'}{' '}
+          {hasToken ? 'with your token.' : 'without a token: GitHub Packages needs one.'}
+          {hasToken && tokenProblem(tokenCheck)}{' '}
           <button type="button" className="button button--sm button--secondary" onClick={onAddToken}>
             {hasToken ? 'Token settings' : 'Add a GitHub token'}
           </button>

@@ -89,6 +89,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
         useSample={settings.useSample}
         apiBaseUrl={settings.apiBaseUrl}
         hasToken={settings.token.token !== ''}
+        tokenCheck={settings.tokenCheck}
         onAddToken={openTokenField}
       />
       {shared !== undefined && <p className={styles.hint}>{sharedLinkNote(shared)}</p>}
@@ -104,6 +105,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
         tokenInputId={tokenInputId}
         sql={state.sql}
         catalogue={catalogue.version}
+        tokenCheck={settings.tokenCheck}
       />
       <QueryPickers state={state} resource={resource} onExample={showExample} catalogue={catalogue.version} />
       <div className={styles.editor}>

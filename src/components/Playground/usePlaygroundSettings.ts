@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import type { ApiSettings } from './settings/apiBase';
-import { useToken, type TokenState } from './settings/useToken';
+import { checkApiBase, type ApiSettings } from './settings/apiBase';
+import { API_BASE_KEY, store, stored, useToken, type TokenState } from './settings/useToken';
+import { useTokenCheck, type TokenCheckState } from './settings/useTokenCheck';
 
 /** The API settings the site was built with (docusaurus.config.ts → customFields). */
 export function useApiSettings(): ApiSettings {
@@ -19,6 +20,8 @@ export interface PlaygroundSettings {
   readonly setApiBaseUrl: (url: string) => void;
   readonly useSample: boolean;
   readonly setUseSample: (sample: boolean) => void;
+  /** The token checked on entry against the API (`GET /rate_limit`), while reading GitHub. */
+  readonly tokenCheck: TokenCheckState & { readonly recheck: () => void };
 }
 
 /**
@@ -28,7 +31,15 @@ export interface PlaygroundSettings {
 export function usePlaygroundSettings(): PlaygroundSettings {
   const token = useToken();
   const api = useApiSettings();
-  const [apiBaseUrl, setApiBaseUrl] = useState(api.defaultUrl);
+  // A remembered token comes back with the API it was entered for (if this build still allows it).
+  const [apiBaseUrl, setApiBaseUrl] = useState(() => {
+    const remembered = token.remember ? stored(API_BASE_KEY) : null;
+    const checked = remembered === null ? undefined : checkApiBase(remembered, api);
+    return checked?.ok ? checked.url : api.defaultUrl;
+  });
+  useEffect(() => {
+    store(token.remember && token.token !== '' ? apiBaseUrl : null, API_BASE_KEY);
+  }, [token.remember, token.token, apiBaseUrl]);
   const [useSample, setUseSample] = useState(token.token === '');
   const hadToken = useRef(token.token !== '');
   useEffect(() => {
@@ -37,5 +48,6 @@ export function usePlaygroundSettings(): PlaygroundSettings {
     if (!has && hadToken.current) setUseSample(true);
     hadToken.current = has;
   }, [token.token]);
-  return { token, api, apiBaseUrl, setApiBaseUrl, useSample, setUseSample };
+  const tokenCheck = useTokenCheck(token.token, apiBaseUrl, !useSample);
+  return { token, api, apiBaseUrl, setApiBaseUrl, useSample, setUseSample, tokenCheck };
 }

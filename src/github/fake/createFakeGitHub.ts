@@ -17,6 +17,10 @@ import { applyLateFault, earlyFault, pickFault } from './faults';
 import { DOWNLOAD_PATH } from './genericEndpoints';
 import { corsHeaders, delay, etagOf, githubError, json, preflight } from './responses';
 import type { FakeGitHub, FakeGitHubOptions, FaultRule, RecordedRequest } from './types';
+import { RATE_LIMIT_PATH } from './types';
+
+/** Whether a recorded request is the playground's token check. */
+const isTokenCheck = (url: string): boolean => new URL(url).pathname === RATE_LIMIT_PATH;
 
 /** Every scope any registered method needs: what a token has when no `scopes` are configured. */
 const allScopes = perCatalogue(() => [
@@ -46,10 +50,30 @@ export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
     };
   };
 
+  /** `GET /rate_limit` as GitHub answers it: the budgets, `rate` repeating `core`. */
+  const rateLimitAnswer = (limit: number, left: number, extra: Record<string, string> = {}): Response => {
+    const core = { limit, used: limit - left, remaining: left, reset: resetAt, resource: 'core' };
+    const search = { limit: 30, used: 0, remaining: 30, reset: resetAt, resource: 'search' };
+    return json(
+      200,
+      { resources: { core, search }, rate: core },
+      {
+        'x-ratelimit-limit': String(limit),
+        'x-ratelimit-remaining': String(left),
+        'x-ratelimit-reset': String(resetAt),
+        'x-ratelimit-used': String(limit - left),
+        'x-ratelimit-resource': 'core',
+        ...extra,
+      },
+    );
+  };
+
   const respond = (request: Request, record: RecordedRequest): Response => {
     const url = new URL(request.url);
     const page = Number(url.searchParams.get('page') ?? '1');
-    const fault = pickFault(options.faults ?? [], fired, requests.length, page, request.method);
+    // `nth` counts data requests: the token check is not one.
+    const nth = requests.filter((r) => !isTokenCheck(r.url)).length;
+    const fault = pickFault(options.faults ?? [], fired, nth, page, request.method, url.pathname);
     if (fault?.type === 'network') throw new TypeError('Failed to fetch');
     const early = fault && earlyFault(fault, record, now());
     if (early) return early;
@@ -61,8 +85,18 @@ export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
       });
     }
     const auth = /^(?:token|bearer)\s+(.+)$/i.exec(record.authorization ?? '')?.[1];
+    // With a token, `/rate_limit` answers as GitHub does (the playground's token check); without
+    // one (sample mode), from the catalogue's sample rows like any other resource.
+    const tokenCheck = request.method === 'GET' && url.pathname === RATE_LIMIT_PATH && auth !== undefined;
     if (options.token !== undefined && auth !== options.token) {
       return githubError(401, auth === undefined ? 'Requires authentication' : 'Bad credentials');
+    }
+    if (tokenCheck) {
+      // Costs no rate limit, even when it is used up; says which classic scopes the token has.
+      const limit = Math.max(options.rateLimit ?? 5000, remaining);
+      return rateLimitAnswer(limit, Math.max(0, remaining), {
+        'x-oauth-scopes': (options.scopes ?? allScopes()).join(', '),
+      });
     }
     if (remaining <= 0) {
       return githubError(403, 'API rate limit exceeded for user ID 1.', rateHeaders());
@@ -143,7 +177,11 @@ export function createFakeGitHub(initial: FakeGitHubOptions = {}): FakeGitHub {
   };
 
   const handle = async (request: Request): Promise<Response> => {
-    if (request.method === 'OPTIONS') return preflight();
+    // A preflight travels the network like any request: it pays the same delay.
+    if (request.method === 'OPTIONS') {
+      await delay(options.delayMs ?? 0, request.signal);
+      return preflight();
+    }
     const record: RecordedRequest = {
       method: request.method,
       url: request.url,

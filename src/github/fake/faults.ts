@@ -3,6 +3,7 @@ import type { EndpointResult } from './context';
 import { linkHeader } from './context';
 import { githubError } from './responses';
 import type { FaultAction, FaultRule, RecordedRequest } from './types';
+import { RATE_LIMIT_PATH } from './types';
 
 /** The action of the first rule that matches this request, counting it as fired. */
 export function pickFault(
@@ -11,8 +12,11 @@ export function pickFault(
   nth: number,
   page: number,
   method: string,
+  path: string,
 ): FaultAction | undefined {
   for (const rule of rules) {
+    // A rule names the token check's path to fail it; other rules leave the token check alone.
+    if (rule.path !== undefined ? rule.path !== path : path === RATE_LIMIT_PATH) continue;
     if (rule.nth !== undefined && rule.nth !== nth) continue;
     if (rule.page !== undefined && rule.page !== page) continue;
     if (rule.method !== undefined && rule.method !== method) continue;

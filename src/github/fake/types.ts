@@ -36,11 +36,19 @@ export interface FaultRule {
   readonly nth?: number;
   /** Requests for this page of a list (`page` query param, 1 when absent). */
   readonly page?: number;
+  /**
+   * Only requests for this path. Without it a rule never matches the token check (`/rate_limit`),
+   * which is not counted by `nth` either: tests that count data requests are unaffected by it.
+   */
+  readonly path?: string;
   /** Only requests with this HTTP method. */
   readonly method?: 'GET' | 'DELETE' | 'POST';
   /** How many times the rule fires; default once with `nth`, every time otherwise. */
   readonly times?: number;
 }
+
+/** The path of GitHub's rate-limit endpoint, which the playground calls to check a token. */
+export const RATE_LIMIT_PATH = '/rate_limit';
 
 /** Options of a fake API; all may be changed at runtime with `configure`. */
 export interface FakeGitHubOptions {

@@ -1,4 +1,4 @@
-import type { FaultRule, RecordedRequest } from '../../../src/github/fake/types';
+import { RATE_LIMIT_PATH, type FaultRule, type RecordedRequest } from '../../../src/github/fake/types';
 import { ALL_SCOPES, E2E_TOKEN, FAKE_API_URL } from './constants';
 
 export interface FakeSettings {
@@ -29,8 +29,22 @@ export async function resetFake(settings: FakeSettings = {}): Promise<void> {
   if (response.status !== 204) throw new Error(`fake control answered ${response.status}`);
 }
 
-/** The API requests the fake received since the last reset (preflights not included). */
-export async function fakeRequests(): Promise<RecordedRequest[]> {
+async function recorded(): Promise<RecordedRequest[]> {
   const response = await fetch(`${FAKE_API_URL}/__requests`);
   return (await response.json()) as RecordedRequest[];
+}
+
+const isTokenCheck = (r: RecordedRequest): boolean => new URL(r.url).pathname === RATE_LIMIT_PATH;
+
+/**
+ * The API requests the fake received since the last reset (preflights not included), less the token
+ * checks (`GET /rate_limit`) the playground makes when a token is entered: `fakeTokenChecks` has those.
+ */
+export async function fakeRequests(): Promise<RecordedRequest[]> {
+  return (await recorded()).filter((r) => !isTokenCheck(r));
+}
+
+/** The token checks (`GET /rate_limit`) the fake received since the last reset. */
+export async function fakeTokenChecks(): Promise<RecordedRequest[]> {
+  return (await recorded()).filter(isTokenCheck);
 }

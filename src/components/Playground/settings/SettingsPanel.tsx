@@ -3,6 +3,8 @@ import { checkApiBase, type ApiSettings } from './apiBase';
 import { TokenField } from './TokenField';
 import { statementScopes } from './statementScopes';
 import type { TokenState } from './useToken';
+import { lackedScopes, tokenCheckLabel } from './TokenStatus';
+import type { TokenCheckState } from './useTokenCheck';
 import styles from '../styles.module.css';
 
 export interface SettingsPanelProps {
@@ -20,17 +22,20 @@ export interface SettingsPanelProps {
   /** The statement in the editor and the catalogue's version: the token hint names what it needs. */
   readonly sql?: string;
   readonly catalogue?: number;
+  /** The token check on entry; absent, nothing is checked. */
+  readonly tokenCheck?: TokenCheckState & { readonly recheck: () => void };
 }
 
 /** Token, the sample-data switch and the API base URL (limited to what the site was built for). */
 export function SettingsPanel(props: SettingsPanelProps): ReactNode {
   const [draft, setDraft] = useState(props.apiBaseUrl);
-  const { open, sql = '', catalogue } = props;
-  // Planned only while the settings are open: the hint is the only reader.
+  const { open, sql = '', catalogue, tokenCheck } = props;
+  // Planned only while someone reads it: the open settings' hint, or a checked token's scopes.
+  const checked = tokenCheck?.status === 'done' && tokenCheck.check.ok;
   const needs = useMemo(
-    () => (open ? statementScopes(sql) : undefined),
+    () => (open || checked ? statementScopes(sql) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `catalogue` changes when a service loads
-    [open, sql, catalogue],
+    [open, checked, sql, catalogue],
   );
   const [problem, setProblem] = useState<string | undefined>();
   return (
@@ -51,7 +56,11 @@ export function SettingsPanel(props: SettingsPanelProps): ReactNode {
     >
       <summary>
         Data source: {props.useSample ? 'sample data' : props.apiBaseUrl}
-        {props.useSample ? '' : props.token.token ? ' (token set)' : ' (no token)'}
+        {props.useSample
+          ? ''
+          : props.token.token
+            ? ` (${tokenCheck ? tokenCheckLabel(tokenCheck, lackedScopes(tokenCheck, needs)) : 'token set'})`
+            : ' (no token)'}
       </summary>
       {/* A form, so password managers and browsers treat the token field as a credential. */}
       <form
@@ -69,7 +78,13 @@ export function SettingsPanel(props: SettingsPanelProps): ReactNode {
           />
           Use sample data
         </label>
-        <TokenField state={props.token} inputId={props.tokenInputId} needs={needs} />
+        <TokenField
+          state={props.token}
+          inputId={props.tokenInputId}
+          needs={needs}
+          check={tokenCheck}
+          onRecheck={tokenCheck?.recheck}
+        />
         <div className={styles.field}>
           <label>
             API base URL

@@ -1,20 +1,22 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { StatementScopes } from './statementScopes';
 import type { TokenState } from './useToken';
+import { newTokenUrl, TokenStatus } from './TokenStatus';
+import type { TokenCheckState } from './useTokenCheck';
 import styles from '../styles.module.css';
 
-/** GitHub's new-token form, with the scopes the statement needs ticked. */
-function newTokenUrl(scopes: readonly string[]): string {
-  const query = new URLSearchParams({ scopes: scopes.join(','), description: 'StackQL playground' });
-  return `https://github.com/settings/tokens/new?${query.toString()}`;
-}
 
 /** The token field with its "remember" opt-in, "Forget token", and the scopes each statement needs. */
 export function TokenField({
   state,
   inputId,
   needs,
+  check,
+  onRecheck,
 }: {
+  /** The check of the token on entry (`useTokenCheck`), shown under the field. */
+  readonly check?: TokenCheckState;
+  readonly onRecheck?: () => void;
   /** What the statement in the editor needs of the token (`statementScopes`), if it plans. */
   readonly needs?: StatementScopes;
   readonly state: TokenState;
@@ -47,6 +49,7 @@ export function TokenField({
           aria-describedby={hint}
         />
       </label>
+      {check && <TokenStatus state={check} needs={needs} onRecheck={onRecheck ?? (() => undefined)} />}
       <div className={styles.inline}>
         <label>
           <input

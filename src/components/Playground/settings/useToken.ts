@@ -2,19 +2,24 @@ import { useCallback, useState } from 'react';
 
 /** sessionStorage key, used only when the reader opts in; the token never goes to localStorage. */
 export const TOKEN_KEY = 'stackql-playground:token';
+/**
+ * The API base URL a remembered token belongs to, kept beside it: a reloaded page checks and uses
+ * the token against that server, never sends an Enterprise Server token to api.github.com.
+ */
+export const API_BASE_KEY = 'stackql-playground:api-base';
 
-function stored(): string | null {
+export function stored(key = TOKEN_KEY): string | null {
   try {
-    return window.sessionStorage.getItem(TOKEN_KEY);
+    return window.sessionStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
-function store(token: string | null): void {
+export function store(value: string | null, key = TOKEN_KEY): void {
   try {
-    if (token === null) window.sessionStorage.removeItem(TOKEN_KEY);
-    else window.sessionStorage.setItem(TOKEN_KEY, token);
+    if (value === null) window.sessionStorage.removeItem(key);
+    else window.sessionStorage.setItem(key, value);
   } catch {
     // Storage blocked: the token stays in memory only, which is the default anyway.
   }
