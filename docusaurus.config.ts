@@ -86,6 +86,57 @@ const CATALOGUE_CHUNKS = {
   priority: 45,
 };
 
+/**
+ * Modules of Monaco's core that the playground's editor never runs, each replaced by a class that
+ * throws if it were ever constructed (issue 13: the playground's weight). `editor.api.js` imports them
+ * for API the editor does not use, or for options it turns off:
+ * - the diff and multi-file diff editors (`monaco.editor.createDiffEditor`; 173 KB minified);
+ * - quick input, the command palette's and pickers' UI: the editor registers no palette, quick
+ *   outline or go-to-line, and no command that opens a picker has a key (100 KB);
+ * - GPU rendering (`experimentalGpuAcceleration`, off by default; 80 KB);
+ * - the EditContext input path (SqlEditor sets `editContext: false`; 28 KB);
+ * - tree-sitter tokens (the standalone editor supports no tree-sitter language; 31 KB);
+ * - the code-action menu (and its action widget), which a problem's hover opens only for the quick
+ *   fixes of a code-action provider; the playground registers none (26 KB).
+ * Keyed by the module's path under `monaco-editor/esm/vs/`; the value is the class it exports (an
+ * editor contribution's `get(editor)` finds none).
+ */
+const MONACO_STUBS: Readonly<Record<string, string>> = {
+  'editor/browser/widget/diffEditor/diffEditorWidget.js': 'DiffEditorWidget',
+  'editor/browser/widget/multiDiffEditor/multiDiffEditorWidget.js': 'MultiDiffEditorWidget',
+  'platform/quickinput/browser/quickInputService.js': 'QuickInputService',
+  'editor/browser/gpu/viewGpuContext.js': 'ViewGpuContext',
+  'editor/browser/viewParts/viewLinesGpu/viewLinesGpu.js': 'ViewLinesGpu',
+  'editor/browser/controller/editContext/native/nativeEditContext.js': 'NativeEditContext',
+  'editor/common/model/tokens/treeSitter/treeSitterSyntaxTokenBackend.js': 'TreeSitterSyntaxTokenBackend',
+  'editor/contrib/codeAction/browser/codeActionController.js': 'CodeActionController',
+};
+
+/** The requests that may name a stubbed module (its file name), for the replacement plugin's test. */
+const MONACO_STUB_REQUEST = new RegExp(
+  `(?:${Object.keys(MONACO_STUBS)
+    .map((p) => path.posix.basename(p).replaceAll('.', '\\.'))
+    .join('|')})$`,
+);
+
+/** A `data:` module exporting `name` as a class that throws when constructed. */
+function stubModule(name: string): string {
+  const source = `export class ${name} { static get() { return null; } constructor() { throw new Error('${name} is not bundled with the playground (see MONACO_STUBS in docusaurus.config.ts)'); } }`;
+  return `data:text/javascript,${encodeURIComponent(source)}`;
+}
+
+/** The import of a stubbed module from inside Monaco: `{ request, context }` as the bundler resolves it. */
+function monacoStubFor(request: string, context: string): string | undefined {
+  const from = context.split(path.sep).join('/');
+  const at = from.indexOf('/node_modules/monaco-editor/esm/vs/');
+  if (at < 0 || !request.startsWith('.')) return undefined;
+  const target = path.posix.normalize(
+    `${from.slice(at + '/node_modules/monaco-editor/esm/vs/'.length)}/${request}`,
+  );
+  const name = MONACO_STUBS[target];
+  return name === undefined ? undefined : stubModule(name);
+}
+
 const config: Config = {
   title: 'StackQL GitHub provider',
   tagline: 'Query, deploy and manage GitHub resources using SQL',
@@ -145,6 +196,16 @@ const config: Config = {
         ...(isServer
           ? {}
           : { optimization: { splitChunks: { cacheGroups: { catalogue: CATALOGUE_CHUNKS } } } }),
+        // Monaco's core modules the editor never runs (MONACO_STUBS), swapped before they resolve.
+        plugins: [
+          new currentBundler.instance.NormalModuleReplacementPlugin(
+            MONACO_STUB_REQUEST,
+            (data: { request: string; context: string }) => {
+              const stub = monacoStubFor(data.request, data.context);
+              if (stub !== undefined) data.request = stub;
+            },
+          ),
+        ],
         resolve: {
           alias: {
             alasql$: path.join(__dirname, 'node_modules/alasql/dist/alasql.min.js'),

@@ -7,6 +7,7 @@
 import { apiScopeOf, isApiUrl } from './apiScope';
 import { parseRateLimit, type HeaderMap, type RateLimit } from './headers';
 import { splitScopes } from './scopes';
+import { authorization } from './transport';
 
 export type TokenCheck =
   | {
@@ -66,7 +67,7 @@ export async function checkToken(options: TokenCheckOptions): Promise<TokenCheck
     response = await (options.fetch ?? fetch)(url, {
       headers: {
         accept: 'application/vnd.github+json',
-        authorization: `token ${options.token}`,
+        authorization: authorization(options.token),
         'x-github-api-version': '2022-11-28',
       },
       signal: options.signal,

@@ -1,13 +1,17 @@
 /**
  * One HTTP call to GitHub through Octokit, with this project's retry rules around it.
  *
- * Octokit (`@octokit/rest`'s core) builds the request: base URL, `Authorization` header, JSON parsing,
- * the `request.fetch` hook that sample mode and tests plug into, and the AbortSignal. Retries and rate
- * limits are handled here (rules in `retryPolicy.ts`) rather than by `@octokit/plugin-retry` and
- * `plugin-throttling`: both wait inside Bottleneck queues that an AbortSignal cannot cut short and that
- * report no countdown, while the playground must show every wait, cap it, and let the reader cancel it.
+ * Octokit's request layer (`@octokit/request`, what `@octokit/core` and `@octokit/rest` send with)
+ * builds the request: base URL, headers, JSON parsing, RequestErrors, the `request.fetch` hook that
+ * sample mode and tests plug into, and the AbortSignal. The client builds its own URLs from the
+ * catalogue, so `@octokit/rest` (its definition of every endpoint, core's plugins and GraphQL) would be
+ * weight the page never runs; the `Authorization` header is set here as `@octokit/auth-token` sets it.
+ * Retries and rate limits are handled here (rules in `retryPolicy.ts`) rather than by
+ * `@octokit/plugin-retry` and `plugin-throttling`: both wait inside Bottleneck queues that an
+ * AbortSignal cannot cut short and that report no countdown, while the playground must show every
+ * wait, cap it, and let the reader cancel it.
  */
-import { Octokit } from '@octokit/rest';
+import { request as octokitRequest } from '@octokit/request';
 import type { RequestBody } from '../resources/calls';
 import type { HttpMethod } from '../resources/types';
 import type { ApiScope } from './apiScope';
@@ -60,15 +64,27 @@ export interface SendOptions {
 export type Send = (options: SendOptions) => Promise<TransportResponse>;
 
 const silent = (): void => undefined;
+/** Octokit logs deprecation notices of responses to `console` unless given a log. */
+const SILENT_LOG = { debug: silent, info: silent, warn: silent, error: silent };
+
+/**
+ * The `Authorization` header for a token, as `@octokit/auth-token` writes it: `bearer` for a JWT (three
+ * dot-separated parts, a GitHub App's), `token` for anything else; a pasted `token `/`bearer ` prefix
+ * is not doubled.
+ */
+export function authorization(token: string): string {
+  const bare = token.replace(/^(token|bearer) +/i, '');
+  return `${bare.split('.').length === 3 ? 'bearer' : 'token'} ${bare}`;
+}
 
 /** Builds the `send` function of a client. */
 export function createTransport(options: TransportOptions): Send {
   const { clock, policy, token } = options;
   const scope = apiScopeOf(options.baseUrl);
-  const octokit = new Octokit({
+  const octokit = octokitRequest.defaults({
     baseUrl: options.baseUrl,
-    auth: token,
-    log: { debug: silent, info: silent, warn: silent, error: silent },
+    ...(token === undefined || token === '' ? {} : { headers: { authorization: authorization(token) } }),
+    request: { log: SILENT_LOG },
   });
   const fetchExactly = exactFetch(scope, options.baseUrl, options.fetch);
   let queue: Promise<unknown> = Promise.resolve();
@@ -102,7 +118,7 @@ export function createTransport(options: TransportOptions): Send {
       });
     };
     try {
-      const res = await octokit.request({
+      const res = await octokit({
         method: send.method,
         url: send.url,
         headers,

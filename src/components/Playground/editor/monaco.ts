@@ -3,6 +3,16 @@
  * language only. Importing `monaco-editor` whole would pull in the TypeScript, JSON, CSS and HTML
  * workers (megabytes the playground never uses), and `@monaco-editor/react` would otherwise fetch
  * Monaco from a CDN, which fails offline and breaks the site's no-third-party rule.
+ *
+ * Each contribution is weight every reader of a resource page downloads (issue 13), so only those the
+ * playground's readers use are here: completions (suggest, with snippet, which inserts them), hovers,
+ * find, comment toggling, clipboard and its context menu, bracket matching, cursor undo, word moves
+ * (Ctrl+Left/Right/Backspace), line moves and copies (Alt+Up/Down, Shift+Alt+Up/Down, Ctrl+Shift+K),
+ * multiple cursors (Ctrl+D), indentation, the placeholder, tokenization, the read-only message and
+ * gotoError (F8 through the diagnostics). Left out: wordHighlighter (highlighting the other
+ * occurrences of a word; 17 KB minified). Parts of Monaco's core the editor never runs (diff editors,
+ * GPU rendering, the EditContext input path, quick input, tree-sitter, the code-action menu) are
+ * replaced at build time in docusaurus.config.ts (`MONACO_STUBS`).
  */
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import { loader } from '@monaco-editor/react';
@@ -23,7 +33,6 @@ import 'monaco-editor/features/placeholderText/register.js';
 import 'monaco-editor/features/snippet/register.js';
 import 'monaco-editor/features/suggest/register.js';
 import 'monaco-editor/features/tokenization/register.js';
-import 'monaco-editor/features/wordHighlighter/register.js';
 import 'monaco-editor/features/wordOperations/register.js';
 import 'monaco-editor/features/readOnlyMessage/register.js';
 import 'monaco-editor/editor/browser/coreCommands.js';
