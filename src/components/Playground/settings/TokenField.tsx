@@ -5,7 +5,6 @@ import { newTokenUrl, TokenStatus } from './TokenStatus';
 import type { TokenCheckState } from './useTokenCheck';
 import styles from '../styles.module.css';
 
-
 /** The token field with its "remember" opt-in, "Forget token", and the scopes each statement needs. */
 export function TokenField({
   state,

@@ -76,8 +76,8 @@ export function TokenStatus({
         GitHub accepts this token.{' '}
         {scopes === undefined ? (
           <>
-            It reports no classic scopes for it (a fine-grained or app token): Packages need a classic
-            token; other methods need its repository and organization permissions.{' '}
+            It reports no classic scopes for it (a fine-grained or app token): Packages need a classic token;
+            other methods need its repository and organization permissions.{' '}
           </>
         ) : scopes.length === 0 ? (
           <>It has no classic scopes: it reads public data only. </>
