@@ -18,6 +18,9 @@ const W = `WHERE org = 'acme' AND package_name = 'web' AND package_type = 'conta
 const T = 'github.packages.org_versions';
 /** The first window the playground asks for; the full result stays in the engine, as in the worker. */
 const WINDOW = 200;
+/** The aims (issue 13): no query above twice the hand-written JS, and a median ratio of at most 1.5. */
+const QUERY_AIM = 2;
+const MEDIAN_AIM = 1.5;
 
 interface Case {
   readonly name: string;
@@ -70,6 +73,22 @@ const CASES: readonly Case[] = [
     name: 'DISTINCT',
     sql: `SELECT DISTINCT license FROM ${T} ${W}`,
     js: (rows) => [...new Set(rows.map((r) => r.license))].map((license) => ({ license })),
+  },
+  {
+    name: 'DISTINCT (two columns)',
+    sql: `SELECT DISTINCT license, package_html_url FROM ${T} ${W}`,
+    js: (rows) => {
+      const seen = new Map<unknown, Set<unknown>>();
+      const out: { license: string | null; package_html_url: unknown }[] = [];
+      for (const r of rows) {
+        let urls = seen.get(r.license);
+        if (!urls) seen.set(r.license, (urls = new Set()));
+        if (urls.has(r.package_html_url)) continue;
+        urls.add(r.package_html_url);
+        out.push({ license: r.license, package_html_url: r.package_html_url });
+      }
+      return out;
+    },
   },
 ];
 
@@ -129,7 +148,7 @@ export async function runEngineBenchmark(opts?: { rows?: number; runs?: number }
     }
     const value = time(engine, runs);
     const baseline = time(() => c.js(rows), runs);
-    figures.push({ name: c.name, unit: 'ms', value, baseline, ratio: value / baseline, aim: 3 });
+    figures.push({ name: c.name, unit: 'ms', value, baseline, ratio: value / baseline, aim: QUERY_AIM });
     await Promise.resolve();
   }
   return figures;
@@ -144,7 +163,10 @@ function printTable(figures: readonly Figure[], rows: number): void {
   console.log(`engine benchmark over ${rows.toLocaleString('en')} rows (median of runs)`);
   console.log(fmt(header));
   for (const l of lines) console.log(fmt(l));
-  console.log(`median ratio: ${median(figures.map((f) => f.ratio)).toFixed(2)} (aim ≤ 3)`);
+  const over = figures.filter((f) => f.ratio > QUERY_AIM).map((f) => f.name);
+  console.log(
+    `median ratio: ${median(figures.map((f) => f.ratio)).toFixed(2)} (aim ≤ ${MEDIAN_AIM}; each query ≤ ${QUERY_AIM}${over.length > 0 ? `, over: ${over.join(', ')}` : ''})`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

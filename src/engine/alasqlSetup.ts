@@ -2,9 +2,10 @@ import alasql from 'alasql';
 
 import { sqliteMax, sqliteMin } from '../sql/aggregates';
 import { AGGREGATE_VARIANTS, aggregateVariant } from '../sql/allowList';
-import { jsonArrayLength, jsonType } from '../sql/json';
+import { jsonType } from '../sql/json';
 import { DISTINCT_AGGREGATES } from './distinct';
 import { freezeRealm, hardenAlasql } from './harden';
+import { jsonArrayLengthEngine } from './jsonPath';
 import { SQLITE_AGGREGATES } from './sqliteAggregates';
 import { SQLITE_FUNCTIONS } from './sqliteFunctions';
 import { IN_VALUES, inValues, SUBQUERY_VALUES, subqueryValues } from './subqueries';
@@ -24,8 +25,9 @@ export function setUpEngineRealm(): void {
   done = true;
   hardenAlasql();
   // SQLite's JSON functions. json_extract is charged for the JSON text it builds (textFunctions.ts);
-  // the others are registered directly: they run once per row, and a wrapper costs.
-  alasql.fn.json_array_length = jsonArrayLength;
+  // the others are registered directly: they run once per row, and a wrapper costs. json_extract and
+  // json_array_length read a literal path into a parsed document by steps parsed once (jsonPath.ts).
+  alasql.fn.json_array_length = jsonArrayLengthEngine;
   alasql.fn.json_type = jsonType;
   // REPLACE, CONCAT, UPPER …: charged, SQLite's. Registered in alasql.fn, they win over alasql's own
   // of the same name, which its compiler only uses when alasql.fn has none.

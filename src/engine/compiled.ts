@@ -5,9 +5,20 @@ import type { WindowBlock } from '../sql/windows';
 import { BudgetExceeded, chargeCells, resetBudget } from './budget';
 import { distinctRows, valueKey } from './distinct';
 import { prepareForCompile, type PostSteps } from './rewrite';
+import {
+  DUPLICATE,
+  keyDistinct,
+  scanRunner,
+  type CompiledParts,
+  type DistinctKeys,
+  type ScanRun,
+} from './scan';
 
 type Run = (params?: unknown) => unknown;
 type RowFn = (this: unknown, p: unknown, params: unknown, alasql: unknown) => unknown;
+
+// Bound once: run per built row, and a module's import can be a getter where the engine is not bundled.
+const charge = chargeCells;
 
 /** A checked query compiled by alasql, metered, with what is left to do to its rows. */
 export interface CompiledQuery {
@@ -19,6 +30,13 @@ export interface CompiledQuery {
   readonly laterals?: readonly LateralRun[];
   /** The window tables to compute before it runs, inner ones first (see sql/windows.ts). */
   readonly windows?: readonly WindowRun[];
+  /** Runs the query by the engine's own walk of its table, where it takes it (scan.ts). */
+  readonly scan?: ScanRun;
+  /**
+   * Set when the query's DISTINCT is done as its rows are built (scan.ts): the run's keys. The rows the
+   * run returns are then distinct already, but for DUPLICATE in place of each repeat.
+   */
+  readonly distinctKeys?: DistinctKeys;
 }
 
 /** A window block of a query, and its compiled input SELECT. */
@@ -50,7 +68,9 @@ export function compileChecked(ast: AstNode, dbid: string, width: number): Resul
       fixReducerKeys(query);
       keyJoins(query);
     }
-    return ok({ run, ast, post });
+    const distinctKeys = post.distinct ? keyDistinct(top, ast, width) : undefined;
+    const scan = scanRunner(top, ast);
+    return ok({ run, ast, post, ...(scan ? { scan } : {}), ...(distinctKeys ? { distinctKeys } : {}) });
   } catch (e) {
     // The allow-list keeps alasql to well-trodden paths, but its compiler can still throw on odd input.
     const message = e instanceof Error ? e.message : String(e);
@@ -62,14 +82,18 @@ export function compileChecked(ast: AstNode, dbid: string, width: number): Resul
 export function runCompiled(query: CompiledQuery): Result<ResultRow[]> {
   resetBudget();
   try {
-    const rows = query.run() as ResultRow[];
+    query.distinctKeys?.start();
+    const rows = (query.scan ? query.scan.run() : query.run()) as ResultRow[];
     const { distinct, offset, limit } = query.post;
     if (!distinct) return ok(rows);
-    return ok(distinctRows(rows).slice(offset, limit === undefined ? undefined : offset + limit));
+    const unique = query.distinctKeys ? rows.filter((row) => row !== DUPLICATE) : distinctRows(rows);
+    return ok(unique.slice(offset, limit === undefined ? undefined : offset + limit));
   } catch (e) {
     if (e instanceof BudgetExceeded) return fail(sqlError('runtime', e.message));
     const message = e instanceof Error ? e.message : String(e);
     return fail(sqlError('runtime', `The query failed while running: ${message}`));
+  } finally {
+    query.distinctKeys?.end();
   }
 }
 
@@ -128,9 +152,6 @@ function unescapeLiteral(text: string): string {
   });
 }
 
-/** The state object (`statement.query`) of a compiled alasql query. */
-type CompiledParts = Record<string, unknown>;
-
 /**
  * The state objects of a compiled query and of every query compiled inside it (sub-queries, EXISTS,
  * the SELECTs of a UNION, FROM sub-queries), the outermost first, each once.
@@ -178,7 +199,7 @@ function meterRows(query: CompiledParts, width: number): number {
     if (typeof fn !== 'function') continue;
     const inner = fn as RowFn;
     query[name] = function (this: unknown, p: unknown, params: unknown, alasql: unknown) {
-      chargeCells(width);
+      charge(width);
       return inner.call(this, p, params, alasql);
     };
     metered++;

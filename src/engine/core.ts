@@ -349,6 +349,7 @@ export function createCore(): EngineCore {
         rows,
         q.value.ast,
         tables.flatMap((t) => shapes.get(t)?.fields ?? []),
+        q.value.scan?.sameKeys === true,
       );
       const elapsedMs = performance.now() - started;
       return ok({ resultId, columns, total: rows.length, rows: rows.slice(0, windowSize), elapsedMs });
@@ -379,10 +380,18 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): void {
 
 /**
  * Column names of a result, in order: the keys of its rows as alasql built them (the union over all
- * rows, since alasql leaves out keys a row has no value for). An empty result still names its columns,
- * from the query: `SELECT *` → the resource's fields, otherwise each column's alias or SQL text.
+ * rows, since alasql leaves out keys a row has no value for; the first row's when `sameKeys` says
+ * every row has the same). An empty result still names its columns, from the query: `SELECT *` → the
+ * resource's fields, otherwise each column's alias or SQL text.
  */
-function resultColumns(rows: readonly ResultRow[], ast: AstNode, fields: readonly string[]): string[] {
+function resultColumns(
+  rows: readonly ResultRow[],
+  ast: AstNode,
+  fields: readonly string[],
+  sameKeys: boolean,
+): string[] {
+  // Rows all built alike (scan.ts) have the first one's keys: no need to read every row's.
+  if (sameKeys && rows[0]) return Object.keys(rows[0]);
   const seen = new Set<string>();
   for (const row of rows) for (const k of Object.keys(row)) seen.add(k);
   if (seen.size > 0) return [...seen];

@@ -47,6 +47,106 @@ export function distinctRows(rows: readonly ResultRow[]): ResultRow[] {
   });
 }
 
+/**
+ * The values (or tuples of values) seen after some values: by kind of the next value, the level after
+ * it. Text is keyed by itself, numbers by value (TRUE and FALSE as 1 and 0, a BigInt as the number of
+ * the same text) under SameValueZero, whose equality is `String`'s (0 and -0 alike), NULL (null,
+ * undefined, NaN) is one, and anything else is keyed by its `valueKey` (a JSON object by its JSON
+ * text): `valueKey`'s equality, without building a key for the common values.
+ */
+interface Level {
+  text?: Map<string, Level>;
+  number?: Map<number, Level>;
+  null?: Level;
+  other?: Map<string, Level>;
+}
+
+const isNull = (v: unknown): boolean => v === null || v === undefined || Number.isNaN(v);
+
+/** The number a value is keyed by, if it is keyed as a number. */
+function numberKey(value: unknown): number | undefined {
+  switch (typeof value) {
+    case 'number':
+      return value;
+    case 'boolean':
+      return value ? 1 : 0;
+    case 'bigint': {
+      // valueKey gives `n<text>`: the same key as a number exactly when the number has that text.
+      const n = Number(value);
+      return String(n) === String(value) ? n : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The level after `value`, if it was seen. */
+function find(level: Level, value: unknown): Level | undefined {
+  if (typeof value === 'string') return level.text?.get(value);
+  if (isNull(value)) return level.null;
+  const n = numberKey(value);
+  if (n !== undefined) return level.number?.get(n);
+  return level.other?.get(valueKey(value));
+}
+
+/** Records `value` after `level` (not seen yet), and gives the level after it. */
+function add(level: Level, value: unknown): Level {
+  const next: Level = {};
+  if (typeof value === 'string') (level.text ??= new Map()).set(value, next);
+  else if (isNull(value)) level.null = next;
+  else {
+    const n = numberKey(value);
+    if (n !== undefined) (level.number ??= new Map()).set(n, next);
+    else (level.other ??= new Map()).set(valueKey(value), next);
+  }
+  return next;
+}
+
+/** The values seen, by `valueKey`'s equality (`distinctRows`'s over one column). */
+export class DistinctValues {
+  private root: Level = {};
+
+  /** Forgets every value. */
+  reset(): void {
+    this.root = {};
+  }
+
+  /** Whether `value` is new; it is seen from now on. */
+  isNew(value: unknown): boolean {
+    if (find(this.root, value)) return false;
+    add(this.root, value);
+    return true;
+  }
+}
+
+/**
+ * The tuples of values seen, by `distinctRows`'s equality of a row of them (each value by
+ * `valueKey`): a tree of them, a level per value.
+ */
+export class DistinctTuples {
+  private root: Level = {};
+
+  /** Forgets every tuple. */
+  reset(): void {
+    this.root = {};
+  }
+
+  /** Whether the tuple is new; it is seen from now on. */
+  isNew(values: readonly unknown[]): boolean {
+    let level = this.root;
+    let fresh = false;
+    for (const v of values) {
+      let next = fresh ? undefined : find(level, v);
+      if (!next) {
+        next = add(level, v);
+        fresh = true;
+      }
+      level = next;
+    }
+    return fresh;
+  }
+}
+
 interface Distinct {
   readonly seen: Set<string>;
   readonly values: unknown[];

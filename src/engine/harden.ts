@@ -1,7 +1,7 @@
 import alasql from 'alasql';
 
-import { sqlLike } from '../sql/like';
 import { CORRELATED, REAL_ARITHMETIC } from '../sql/checkExpr';
+import { engineLike } from './like';
 import { IN_VALUES, SUBQUERY_VALUES } from './subqueries';
 import { DIVIDE_OPERATOR, REMAINDER_OPERATOR, sqliteCast } from './sqliteFunctions';
 import { CONCAT_OPERATOR, PLUS_OPERATOR } from './textFunctions';
@@ -64,13 +64,20 @@ export function hardenAlasql(): void {
   // value `__proto__` reached Object.prototype (and the group's counters were written onto it),
   // `constructor` or `toString` found a built-in instead of a new group. A null-prototype object
   // instead, whatever alasql assigns.
-  const groups = new WeakMap<object, Record<string, unknown>>();
+  // The first assignment gives the query an accessor of its own, over a variable: the group code
+  // reads `this.xgroups` once or twice per row, and a closure's variable is cheaper than a WeakMap.
+  const nullProto = (value: unknown) => Object.assign(Object.create(null) as Record<string, unknown>, value);
   Object.defineProperty(a.Query.prototype, 'xgroups', {
-    get(this: object) {
-      return groups.get(this);
-    },
     set(this: object, value: unknown) {
-      groups.set(this, Object.assign(Object.create(null) as Record<string, unknown>, value));
+      let groups = nullProto(value);
+      Object.defineProperty(this, 'xgroups', {
+        get: () => groups,
+        set: (next: unknown) => {
+          groups = nullProto(next);
+        },
+        configurable: false,
+        enumerable: false,
+      });
     },
   });
 
@@ -136,10 +143,12 @@ export function hardenAlasql(): void {
     return `((c) => Object.hasOwn(c, '${key}') ? c.${key} : (c.${key} = ${once}))(this.subqueryCache ||= {})`;
   };
 
-  // LIKE: SQLite's, without a cache keyed by patterns in a plain object (see sql/like.ts).
+  // LIKE: SQLite's, without a cache keyed by patterns in a plain object (see sql/like.ts), each
+  // pattern compiled once (like.ts).
+  const like = engineLike;
   a.utils.like = (pattern: unknown, value: unknown, escape?: unknown): boolean => {
     if (escape !== undefined && escape !== '') throw new Error('LIKE … ESCAPE is not supported.');
-    return sqlLike(pattern, value);
+    return like(pattern, value);
   };
 
   // CAST as SQLite does it, by the type's affinity (and charged where it builds text).
