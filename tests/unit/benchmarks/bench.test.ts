@@ -42,7 +42,7 @@ describe('engine benchmark (smoke)', () => {
     expect(figures.length).toBeGreaterThanOrEqual(5);
     for (const f of figures) {
       expect(f.unit).toBe('ms');
-      expect(f.aim).toBe(3);
+      expect(f.aim).toBe(2);
       expect(Number.isFinite(f.value) && f.value >= 0).toBe(true);
       expect(Number.isFinite(f.baseline) && f.baseline >= 0).toBe(true);
       if (f.baseline > 0) expect(f.ratio).toBeCloseTo(f.value / f.baseline, 6);
