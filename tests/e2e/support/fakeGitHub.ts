@@ -7,6 +7,8 @@ export interface FakeSettings {
   readonly hostile?: boolean;
   readonly scopes?: readonly string[];
   readonly token?: string;
+  /** The core budget the fake starts the test with (5,000, as GitHub gives a token). */
+  readonly rateLimit?: number;
   /** Serve this dataset (any shape the fake's `datasetFromJson` reads) instead of the sample's. */
   readonly dataset?: unknown;
 }
@@ -21,6 +23,8 @@ export async function resetFake(settings: FakeSettings = {}): Promise<void> {
       hostile: settings.hostile ?? false,
       scopes: settings.scopes ?? ALL_SCOPES,
       token: settings.token ?? E2E_TOKEN,
+      // Each test starts with a full budget, whatever the tests before it spent.
+      rateLimit: settings.rateLimit ?? 5000,
       resetRequests: true,
       // Every test starts from the same data: earlier deletes and restores are undone.
       ...(settings.dataset === undefined ? { resetDataset: true } : { dataset: settings.dataset }),
