@@ -1,7 +1,7 @@
 import { callKey, type ApiCall } from '../resources/calls';
 import { sqlError, type Result, type SqlError } from '../sql/errors';
 import type { ResultRow } from '../sql/types';
-import type { Engine, EngineOptions, RunHandle, WorkerLike } from './client';
+import type { Engine, EngineOptions, EngineRun, RunHandle, WorkerLike } from './client';
 import type { RunExtra, RunSummary } from './core';
 import type { EngineResponse } from './protocol';
 import { rowParams, type Row } from './rows';
@@ -367,4 +367,30 @@ export function createEngine(options: EngineOptions): Engine {
       return restarts;
     },
   };
+}
+
+/** The base URL warm-up datasets are filed under: no client has it, so no query ever reads them. */
+export const WARM_UP_BASE = 'warm-up:';
+
+/** A query over no table, for warming up when the page's query cannot be compiled ahead. */
+const TRIVIAL_RUN: EngineRun = { query: 'SELECT 1', table: 'no_table', calls: [] };
+
+/**
+ * Pays the engine's cold start before the reader's first Run: the worker's start (the frame, alasql)
+ * and a first compile, with `plan` (the query the page opens with) when it is a single-table SELECT,
+ * so that very query is compiled and cached (`core.ts` keys compiled queries by their text, tables
+ * and the params of their datasets, not by the rows). It runs over empty datasets of the plan's calls,
+ * with their params, filed under `WARM_UP_BASE`, then releases the result and forgets the datasets:
+ * nothing is fetched and nothing stays. Runs are queued, so a Run clicked meanwhile waits for it
+ * (the compile it would have paid anyway). Resolves when done, whatever the outcome.
+ */
+export async function warmUp(engine: Engine, plan?: EngineRun): Promise<void> {
+  const run = plan && !plan.joined && !plan.tables && plan.blocks === undefined ? plan : TRIVIAL_RUN;
+  for (const call of run.calls) engine.load(WARM_UP_BASE, call, [], true);
+  try {
+    const result = await engine.run(run, WARM_UP_BASE).result;
+    if (result.ok) engine.release(result.value.resultId);
+  } finally {
+    for (const call of run.calls) engine.drop(WARM_UP_BASE, call);
+  }
 }

@@ -4,9 +4,11 @@ import { useLocation } from '@docusaurus/router';
 import { allResources } from '@site/src/resources/registry';
 import { SAMPLE_BASE_URL } from '@site/src/github';
 import { usePlaygroundBridge } from './bridge';
-import { exportBaseName, startingResource } from './pageResource';
+import { exportBaseName, openingSql, startingResource, warmingSql } from './pageResource';
 import { ConfirmDialog } from './confirm/ConfirmDialog';
 import { SqlEditor } from './editor/SqlEditor';
+import { takeShellDraft } from './editor/draft';
+import { dropEngineAhead, startEngineAhead } from './playgroundEngine';
 import { ErrorAlert } from './ErrorAlert';
 import { PlanPreview } from './PlanPreview';
 import { ProgressBar } from './ProgressBar';
@@ -24,6 +26,25 @@ import { useCatalogue } from './useCatalogue';
 import { usePlaygroundSettings } from './usePlaygroundSettings';
 import styles from './styles.module.css';
 
+/**
+ * Starts the engine client and warms it with the page's query or what the reader typed, never a shared
+ * link's (`warmingSql`), as this chunk arrives and before React renders it (the loader calls it;
+ * playgroundEngine.ts).
+ */
+export function startEngine(frameUrl: string): void {
+  const { pathname, hash } = window.location;
+  startEngineAhead(
+    frameUrl,
+    warmingSql({
+      draft: takeShellDraft(),
+      shared: readSharedSql(hash),
+      resource: startingResource(pathname, allResources()),
+    }),
+  );
+}
+
+export { dropEngineAhead as dropEngine };
+
 export interface PlaygroundProps {
   /** Editor height: the side panel is shorter than the full-window page. */
   readonly editorHeight?: string;
@@ -39,10 +60,13 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
   const resource = useMemo(() => startingResource(pathname, allResources()), [pathname]);
   // A shared link fills the editor and runs nothing until the reader clicks Run.
   const [shared] = useState(() => readSharedSql(window.location.hash));
+  // What the reader did in the page's own field while this loaded: their text wins.
+  const [draft] = useState(takeShellDraft);
   const source = settings.useSample ? 'sample' : 'github';
   const state = usePlayground({
-    // The page's resource's first example (read once: the editor keeps what the reader types).
-    initialSql: shared?.sql ?? resource?.examples[0]?.sql ?? '',
+    // Read once: the editor keeps what the reader types.
+    initialSql: openingSql({ draft, shared, resource }),
+    warmSql: warmingSql({ draft, shared, resource }),
     source,
     token: settings.token.token,
     apiBaseUrl: settings.apiBaseUrl,
@@ -118,6 +142,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
           }}
           height={editorHeight}
           catalogue={catalogue.version}
+          restore={draft}
         />
       </div>
       <RunControls state={state} display={display} />

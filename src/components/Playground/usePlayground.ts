@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createEngine } from '@site/src/engine/createEngine';
-import { createSandboxWorker } from '@site/src/engine/sandbox/createSandboxWorker';
 import type { SandboxData } from '@site/src/plugins/engineSandbox';
 import { usePluginData } from '@docusaurus/useGlobalData';
+import { takePlaygroundEngine, warmEngine } from './playgroundEngine';
 import { createGitHubClient, createSampleApi, createSampleClient, type GitHubClient } from '@site/src/github';
 import type { RequestLogEntry } from '@site/src/github';
 import { loadServicesFor } from '@site/src/resources/registry';
@@ -20,6 +19,11 @@ const LOG_LIMIT = 500;
 
 export interface PlaygroundOptions {
   readonly initialSql: string;
+  /**
+   * The SQL compiled ahead of the first Run (`warmEngine`): the page's own or the reader's, never a
+   * shared link's; empty warms up on a trivial query.
+   */
+  readonly warmSql: string;
   readonly source: DataSource;
   readonly token: string;
   readonly apiBaseUrl: string;
@@ -41,7 +45,7 @@ function metaResult(plan: MetaPlan): QueryResult {
  * The playground's state and actions: the SQL, the run under way, the last result, the error, the
  * request log and a pending DELETE/EXEC. A failed or cancelled run keeps the SQL and the last result.
  */
-export function usePlayground({ initialSql, source, token, apiBaseUrl }: PlaygroundOptions) {
+export function usePlayground({ initialSql, warmSql, source, token, apiBaseUrl }: PlaygroundOptions) {
   const [sql, setSql] = useState(initialSql);
   const [progress, setProgress] = useState<RunProgress | undefined>();
   const [result, setResult] = useState<QueryResult | undefined>();
@@ -53,23 +57,26 @@ export function usePlayground({ initialSql, source, token, apiBaseUrl }: Playgro
   const abort = useRef<AbortController | undefined>(undefined);
 
   const { frameUrl } = usePluginData('engine-sandbox') as SandboxData;
-  const engine = useMemo(
-    () =>
-      createEngine({
-        createWorker: () => createSandboxWorker(frameUrl),
-        // A crash between runs: say so, keeping the SQL and the result on screen.
-        onFault: (e) => {
-          setError(fromSqlError(e));
-        },
-      }),
-    [frameUrl],
-  );
-  useEffect(
-    () => () => {
-      engine.dispose();
-    },
-    [engine],
-  );
+  // Started as the playground's code arrived, if the loader did (playgroundEngine.ts); else now.
+  const handle = useMemo(() => takePlaygroundEngine(frameUrl), [frameUrl]);
+  const { engine } = handle;
+  useEffect(() => {
+    // A crash between runs: say so, keeping the SQL and the result on screen.
+    handle.onFault = (e) => {
+      setError(fromSqlError(e));
+    };
+    return () => {
+      handle.onFault = undefined;
+      handle.engine.dispose();
+    };
+  }, [handle]);
+  // The first Run's cold start (the engine's start, alasql's first compile of the page's query) is
+  // paid now, while the reader reads or types, not after the click (already under way when the
+  // engine was started ahead).
+  const [warming] = useState(warmSql);
+  useEffect(() => {
+    void warmEngine(handle, warming);
+  }, [handle, warming]);
   const runner = useMemo(() => createRunner(engine), [engine]);
 
   const onRequest = useCallback((entry: RequestLogEntry) => {

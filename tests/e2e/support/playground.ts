@@ -7,8 +7,14 @@ export function editorBox(page: Page): Locator {
   return page.getByRole('textbox', { name: 'SQL query' });
 }
 
+/**
+ * Waits for the playground with Monaco up. The editor takes typing before that, as a plain field
+ * (startup.e2e.ts); the tests that use this one drive Monaco, and Monaco's own start-up (it adds
+ * globals, for one) is not part of what they check.
+ */
 export async function waitForPlayground(page: Page): Promise<void> {
   await editorBox(page).waitFor({ state: 'attached', timeout: 30_000 });
+  await page.locator('.monaco-editor').first().waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 /** The SQL in the editor, as Monaco's model holds it (the DOM only has the visible lines). */

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { exampleByKey, exampleGroups, exampleKey } from '../../../src/components/Playground/exampleList';
 import {
   exportBaseName,
+  openingSql,
   resourceAtPath,
   startingResource,
+  warmingSql,
 } from '../../../src/components/Playground/pageResource';
 import { docPath, allResources } from '../../../src/resources/registry';
+import type { ResourceDef } from '../../../src/resources/types';
 
 describe('the page’s resource', () => {
   it('is the resource whose reference page this is, with or without a base URL or trailing slash', () => {
@@ -78,5 +81,29 @@ describe('the example picker', () => {
     expect(sql.some((s) => s.startsWith('DELETE FROM github.packages.org_packages'))).toBe(true);
     expect(sql.some((s) => s.includes('restore_package_for_org'))).toBe(true);
     expect(sql.some((s) => /\bJOIN\b/.test(s))).toBe(true);
+  });
+});
+
+describe('the SQL the playground opens with, and the SQL it compiles ahead', () => {
+  const resource: Pick<ResourceDef, 'examples'> = {
+    examples: [{ title: 'Example', method: 'list', sql: 'SELECT page_example' }],
+  };
+  const shared = { sql: 'SELECT from_a_link' };
+  const typed = { value: 'SELECT typed', edited: true };
+  const untouched = { value: 'SELECT page_example', edited: false };
+
+  it('opens with what the reader typed, else a shared link, else the page’s example', () => {
+    expect(openingSql({ draft: typed, shared, resource })).toBe('SELECT typed');
+    expect(openingSql({ draft: untouched, shared, resource })).toBe('SELECT from_a_link');
+    expect(openingSql({ draft: untouched, resource })).toBe('SELECT page_example');
+    expect(openingSql({})).toBe('');
+  });
+
+  it('never compiles a shared link’s query before Run: only the reader’s own or the page’s', () => {
+    expect(warmingSql({ draft: untouched, shared, resource })).toBe('');
+    expect(warmingSql({ shared, resource })).toBe('');
+    expect(warmingSql({ draft: typed, shared, resource })).toBe('SELECT typed');
+    expect(warmingSql({ draft: untouched, resource })).toBe('SELECT page_example');
+    expect(warmingSql({ resource })).toBe('SELECT page_example');
   });
 });

@@ -1,146 +1,179 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import Editor, { type OnMount } from '@monaco-editor/react';
-import { useColorMode } from '@docusaurus/theme-common';
-import { allResourcesAndAliases } from '@site/src/resources/registry';
-import { diagnose, diagnosticsDelay } from './diagnostics';
-import { monaco } from './monaco';
-import { registerSqlLanguage } from './language';
-import { catalogueReadyFor } from '../useCatalogue';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { readDraft, restoreDraft, type EditorDraft } from './draft';
+import type { MonacoEditor, MonacoSqlEditorProps } from './MonacoSqlEditor';
+import styles from './editor.module.css';
 
 export interface SqlEditorProps {
   readonly value: string;
   readonly onChange: (sql: string) => void;
   /** Ctrl/Cmd+Enter. */
   readonly onRun: () => void;
-  /** Called once the editor is up, so the page can focus it ("Open in playground"). */
+  /** Called once the editor is on screen, so the page can focus it ("Open in playground"). */
   readonly onReady?: (focus: () => void) => void;
   readonly height: string;
   /** The catalogue's version (`useCatalogue`): a service the text names that arrives rechecks it. */
   readonly catalogue: number;
+  /** What the reader did in the page's own field before the playground was up (draft.ts). */
+  readonly restore?: EditorDraft;
 }
 
-const OWNER = 'stackql';
+type MonacoModule = typeof import('./MonacoSqlEditor');
+type MonacoComponent = (props: MonacoSqlEditorProps) => ReactNode;
+
+/** The longest Monaco waits for the page to be idle before it loads anyway. */
+const MONACO_WAIT_MS = 1_000;
+
+let monacoModule: MonacoModule | undefined;
+let monacoLoading: Promise<MonacoModule> | undefined;
 
 /**
- * Monaco for StackQL SQL: completions and hovers from the catalogue (every resource and the names
- * today's StackQL gives them, the statement's tables and their aliases), the planner's errors
- * underlined as you type (parse errors, forbidden constructs, missing or bad params), Ctrl/Cmd+Enter
- * runs.
+ * Loads Monaco (its own chunk, megabytes), once. The editor calls it once the playground is on
+ * screen; until Monaco is up, the editor is a plain field that takes typing and runs queries.
  */
-const LIGHT_THEME = 'stackql-light';
-const DARK_THEME = 'stackql-dark';
-
-/**
- * Monaco's own themes with the SQL colours that miss WCAG AA contrast replaced: strings are #FF0000
- * (4.0:1 on white, 4.16:1 on the dark background) and operators such as AND #778899 (3.6:1 on white).
- */
-function defineThemes(): void {
-  monaco.editor.defineTheme(LIGHT_THEME, {
-    base: 'vs',
-    inherit: true,
-    colors: {},
-    rules: [
-      { token: 'string.sql', foreground: 'A31515' }, // 7.8:1
-      { token: 'operator.sql', foreground: '5C6670' }, // 5.9:1
-    ],
+export function loadMonacoEditor(): Promise<MonacoModule> {
+  monacoLoading ??= import(/* webpackChunkName: "sql-editor" */ './MonacoSqlEditor').then((m) => {
+    monacoModule = m;
+    return m;
   });
-  monaco.editor.defineTheme(DARK_THEME, {
-    base: 'vs-dark',
-    inherit: true,
-    colors: {},
-    rules: [
-      { token: 'string.sql', foreground: 'CE9178' }, // 6.3:1
-      { token: 'operator.sql', foreground: '9AA5B1' },
-    ],
-  });
+  return monacoLoading;
 }
 
-export function SqlEditor({ value, onChange, onRun, onReady, height, catalogue }: SqlEditorProps): ReactNode {
-  const { colorMode } = useColorMode();
-  const runRef = useRef(onRun);
+/**
+ * The SQL editor: a plain `<textarea>` at once, which Monaco takes over when it is up, with the text,
+ * the selection and the focus the reader left in it. Both are named "SQL query"; while Monaco starts it
+ * is laid out under the field but hidden and inert, so there is only ever one such textbox. Either
+ * runs the query with Ctrl/Cmd+Enter.
+ */
+export function SqlEditor({
+  value,
+  onChange,
+  onRun,
+  onReady,
+  height,
+  catalogue,
+  restore,
+}: SqlEditorProps): ReactNode {
+  const [Monaco, setMonaco] = useState<MonacoComponent | undefined>(() => monacoModule?.MonacoSqlEditor);
+  const [failed, setFailed] = useState(false);
+  const [tookOver, setTookOver] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const pending = useRef<HTMLDivElement>(null);
+  const editor = useRef<MonacoEditor | undefined>(undefined);
+
+  // Monaco once the playground is on screen and the page has a moment: its start-up is the longest
+  // task of the playground's, and a Run clicked at once should not wait behind it.
   useEffect(() => {
-    runRef.current = onRun;
-  }, [onRun]);
-  const editorRef = useRef<Parameters<OnMount>[0] | undefined>(undefined);
-  // How long the last check took: a slow one spaces out the next (see diagnosticsDelay).
-  const lastCheckMs = useRef(0);
-  // The first check waits for the editor: text that is there before it mounts (a shared link, an
-  // example) is underlined too.
-  const [mounted, setMounted] = useState(false);
+    if (Monaco) return;
+    let live = true;
+    const start = (): void => {
+      loadMonacoEditor().then(
+        (m) => {
+          if (live) setMonaco(() => m.MonacoSqlEditor);
+        },
+        () => {
+          // The plain field keeps working (typing, Ctrl+Enter); only completions and underlines are missing.
+          if (live) setFailed(true);
+        },
+      );
+    };
+    const idle = typeof window.requestIdleCallback === 'function';
+    const handle = idle
+      ? window.requestIdleCallback(start, { timeout: MONACO_WAIT_MS })
+      : window.setTimeout(start, 0);
+    return () => {
+      live = false;
+      if (idle) window.cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
+    };
+  }, [Monaco]);
 
-  const onMount: OnMount = (editor) => {
-    editorRef.current = editor;
-    setMounted(true);
-    registerSqlLanguage(monaco, allResourcesAndAliases);
-    // addAction binds the key to this editor only, not to every Monaco on the page.
-    editor.addAction({
-      id: 'stackql.run',
-      label: 'Run query',
-      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
-      run: () => {
-        runRef.current();
-      },
-    });
+  // The page's own field's selection and focus (its text is already `value`), when the reader was in
+  // it: restoring sets the selection, which makes the browser lay the page out at once.
+  useLayoutEffect(() => {
+    if (restore && (restore.focused || restore.edited) && field.current) restoreDraft(field.current, restore);
+    // Once, as the field first shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
     onReady?.(() => {
-      editor.focus();
+      (editor.current ?? field.current)?.focus();
     });
+    // Once: the focus function reads the refs when it is called.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  /**
+   * Monaco is up: it takes the field's draft, shows, and the field goes, all in this one task, so
+   * no keystroke falls between them.
+   */
+  const onEditor = (instance: MonacoEditor): void => {
+    editor.current = instance;
+    const plain = field.current;
+    const box = pending.current;
+    if (box) {
+      box.classList.remove(styles.pending ?? '');
+      box.inert = false;
+      box.removeAttribute('aria-hidden');
+    }
+    if (plain) {
+      const draft = readDraft(plain);
+      plain.style.display = 'none';
+      // Loaded: Monaco is only rendered once its module is.
+      monacoModule?.takeDraft(instance, draft);
+    }
+    setTookOver(true);
   };
 
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      const model = editorRef.current?.getModel();
-      // A service the text names is still loading: the check comes when it arrives (`catalogue`).
-      if (!model || !catalogueReadyFor(value)) return;
-      const { error, elapsedMs } = diagnose(value);
-      lastCheckMs.current = elapsedMs;
-      const markers: Parameters<typeof monaco.editor.setModelMarkers>[2] = [];
-      if (error) {
-        const { line = 1, column = 1, endLine, endColumn, message } = error;
-        const lastLine = endLine ?? line;
-        markers.push({
-          severity: monaco.MarkerSeverity.Error,
-          message,
-          startLineNumber: line,
-          startColumn: column,
-          endLineNumber: lastLine,
-          endColumn: endColumn ?? model.getLineMaxColumn(lastLine),
-        });
-      }
-      monaco.editor.setModelMarkers(model, OWNER, markers);
-    }, diagnosticsDelay(lastCheckMs.current));
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [value, mounted, catalogue]);
+  const run = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      onRun();
+    }
+  };
 
   return (
-    <Editor
-      height={height}
-      language="sql"
-      value={value}
-      theme={colorMode === 'dark' ? DARK_THEME : LIGHT_THEME}
-      beforeMount={defineThemes}
-      onChange={(v) => {
-        onChange(v ?? '');
-      }}
-      onMount={onMount}
-      loading={<div role="status">Loading editor…</div>}
-      options={{
-        ariaLabel: 'SQL query',
-        minimap: { enabled: false },
-        fontSize: 14,
-        lineNumbersMinChars: 3,
-        scrollBeyondLastLine: false,
-        wordWrap: 'on',
-        automaticLayout: true,
-        fixedOverflowWidgets: true,
-        // Tab moves focus on, as in any form; SQL needs no tab characters (Ctrl+M toggles this).
-        tabFocusMode: true,
-        accessibilitySupport: 'auto',
-        // The hidden-textarea input path: the EditContext API drops keystrokes under fast input
-        // (automation, some IMEs) in current Chromium.
-        editContext: false,
-      }}
-    />
+    <div className={styles.frame}>
+      {!tookOver && (
+        <textarea
+          ref={field}
+          className={styles.plain}
+          style={{ height }}
+          aria-label="SQL query"
+          value={value}
+          onChange={(e) => {
+            onChange(e.target.value);
+          }}
+          onKeyDown={run}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          autoCorrect="off"
+          wrap="soft"
+        />
+      )}
+      {Monaco && (
+        <div
+          ref={pending}
+          className={tookOver ? undefined : styles.pending}
+          inert={!tookOver}
+          aria-hidden={tookOver ? undefined : true}
+        >
+          <Monaco
+            value={value}
+            onChange={onChange}
+            onRun={onRun}
+            onEditor={onEditor}
+            height={height}
+            catalogue={catalogue}
+          />
+        </div>
+      )}
+      {failed && !tookOver && (
+        <p className={styles.note}>
+          The code editor could not be loaded: this plain field runs queries just the same.
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,78 @@
+import type { Engine } from '@site/src/engine/client';
+import { createEngine, warmUp } from '@site/src/engine/createEngine';
+import { createSandboxWorker } from '@site/src/engine/sandbox/createSandboxWorker';
+import { takePrestartedSandbox } from '@site/src/engine/sandbox/prestart';
+import type { SqlError } from '@site/src/sql/errors';
+import { planQuery } from '@site/src/sql/plan';
+import { loadServicesFor } from '@site/src/resources/registry';
+
+/** The playground's engine client, and where it reports a crash between runs (set by its user). */
+export interface PlaygroundEngine {
+  readonly engine: Engine;
+  /** Told when the engine crashed or broke the protocol while no run waited (it restarts itself). */
+  onFault: ((error: SqlError) => void) | undefined;
+  /** A warm-up is under way or done (`warmEngine`): the playground does not start another. */
+  warmed: boolean;
+}
+
+/**
+ * The engine client over the sandbox `frameUrl`: the one opened at the page's `load` if there is one
+ * (prestart.ts), else a new one; a restart after a crash, a cancel or a time-out opens a fresh one.
+ */
+export function createPlaygroundEngine(frameUrl: string): PlaygroundEngine {
+  const handle: PlaygroundEngine = {
+    engine: createEngine({
+      createWorker: () => createSandboxWorker(frameUrl, document, takePrestartedSandbox(frameUrl)),
+      onFault: (e) => {
+        handle.onFault?.(e);
+      },
+    }),
+    onFault: undefined,
+    warmed: false,
+  };
+  return handle;
+}
+
+/**
+ * Pays the first Run's cold start ahead (`warmUp`): the engine's start and alasql's first compile, of
+ * `sql` itself when it plans as a single-table SELECT once its services are loaded.
+ */
+export function warmEngine(handle: PlaygroundEngine, sql: string): Promise<void> {
+  if (handle.warmed) return Promise.resolve();
+  handle.warmed = true;
+  return loadServicesFor(sql)
+    .catch(() => false)
+    .then(() => {
+      const planned = planQuery(sql);
+      return warmUp(handle.engine, planned.ok && planned.value.kind === 'select' ? planned.value : undefined);
+    });
+}
+
+/** An engine started as the playground's code arrived, before React rendered it; one per page. */
+let ahead: { readonly frameUrl: string; readonly handle: PlaygroundEngine } | undefined;
+
+/**
+ * Starts the playground's engine client as soon as its code is here (the loader calls it when the
+ * chunk arrives), and warms it with the query on screen: the compile then overlaps the page's
+ * hydration and the playground's first render instead of following them.
+ */
+export function startEngineAhead(frameUrl: string, sql: string): void {
+  if (ahead) return;
+  ahead = { frameUrl, handle: createPlaygroundEngine(frameUrl) };
+  void warmEngine(ahead.handle, sql);
+}
+
+/** The engine started ahead for this frame (taken once), else a new one. */
+export function takePlaygroundEngine(frameUrl: string): PlaygroundEngine {
+  const started = ahead;
+  ahead = undefined;
+  if (started?.frameUrl === frameUrl) return started.handle;
+  started?.handle.engine.dispose();
+  return createPlaygroundEngine(frameUrl);
+}
+
+/** Ends an engine started ahead that no playground took (the reader left first). */
+export function dropEngineAhead(): void {
+  ahead?.handle.engine.dispose();
+  ahead = undefined;
+}
