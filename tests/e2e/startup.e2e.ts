@@ -2,7 +2,15 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createSampleDataset } from '../../src/github/sample/dataset';
 import { useBrowser, type Visit } from './support/browser';
-import { editorText, finishedRuns, resultStatus, waitForRuns } from './support/playground';
+import { resetFake } from './support/fakeGitHub';
+import {
+  editorText,
+  finishedRuns,
+  resultStatus,
+  useFakeApi,
+  waitForPlayground,
+  waitForRuns,
+} from './support/playground';
 
 /**
  * Start-up (issue 13): the editor takes typing from the moment the page shows, as a plain field in
@@ -136,5 +144,35 @@ describe('start-up', () => {
     });
     const { load, started } = (await timing.jsonValue()) as { load: number; started: number[] };
     expect(Math.min(...started)).toBeGreaterThanOrEqual(load);
+  });
+
+  it('sends a run’s first request before the page redraws for the run', async () => {
+    await resetFake();
+    const { page } = await blank();
+    // What the page shows at the moment each request to the API is sent (the token check aside).
+    await page.addInitScript(() => {
+      const sent: string[] = [];
+      (window as unknown as { sentWhile: string[] }).sentWhile = sent;
+      const original = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.startsWith('http://127.0.0.1:45123/') && !url.includes('/rate_limit'))
+          sent.push(document.querySelector('[aria-busy="true"]') ? 'busy' : 'idle');
+        return original(input, init);
+      };
+    });
+    await page.goto(`${inject('baseUrl')}${PAGE}`);
+    await waitForPlayground(page);
+    await useFakeApi(page);
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Token check' }).innerText(), { timeout: 15_000 })
+      .toMatch(/GitHub accepts this token/);
+    const before = await finishedRuns(page);
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await waitForRuns(page, before);
+    await expect.poll(() => resultStatus(page).innerText()).toContain(`${WEB} rows from`);
+    // The first request left while the page still showed no run: the redraw came after it.
+    const sent = await page.evaluate(() => (window as unknown as { sentWhile: string[] }).sentWhile);
+    expect(sent[0]).toBe('idle');
   });
 });
