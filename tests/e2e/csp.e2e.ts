@@ -230,7 +230,18 @@ describe('framing', () => {
     // The docs around it still render; the playground never loads.
     await frame.getByRole('heading', { name: 'SQL playground' }).waitFor();
     expect(await frame.getByRole('textbox', { name: 'SQL query' }).count()).toBe(0);
-    expect(visit.requests.filter((u) => u.includes('monaco-editor'))).toEqual([]);
+    // Nothing of the playground loads or starts, not even after the framed page's `load` (the
+    // engine's sandbox and the playground's chunk start there on a page of its own).
+    await visit.page.waitForLoadState('networkidle');
+    const framed = visit.page.frames().find((f) => f.url().endsWith('/playground'));
+    await framed?.waitForFunction(() => document.readyState === 'complete');
+    await visit.page.waitForLoadState('networkidle');
+    expect(
+      visit.requests.filter((u) =>
+        /monaco-editor|\/engine\/sandbox\.|\/assets\/js\/(playground|sql-editor)\./.test(u),
+      ),
+    ).toEqual([]);
+    expect(visit.page.frames().filter((f) => f.url().includes('/engine/sandbox.'))).toEqual([]);
   });
 
   it('still runs inside a frame of its own origin', async () => {

@@ -39,14 +39,20 @@ let loading: Promise<PlaygroundModule> | undefined;
  */
 function startPlayground(frameUrl: string): Promise<PlaygroundModule> {
   loading ??= afterLoad().then(async () => {
-    prestartSandbox(frameUrl);
+    if (!left) prestartSandbox(frameUrl);
     const module = await load();
-    // The engine client, warmed with the query on screen, before React renders the playground.
-    module.startEngine(frameUrl);
+    // The engine client, warmed with the query on screen, before React renders the playground;
+    // not for a reader who has left the page meanwhile (nothing would take it).
+    if (!left) module.startEngine(frameUrl);
+    else dropPrestartedSandbox();
     return module;
   });
   return loading;
 }
+
+/** Playgrounds on screen, and whether the last one has gone (the reader left before it loaded). */
+let mounted = 0;
+let left = false;
 
 /** The page's `load` event: nothing of the playground delays the docs. */
 function afterLoad(): Promise<void> {
@@ -173,7 +179,8 @@ export function PlaygroundLoader(props: PlaygroundProps): ReactNode {
   const framed = isBrowser && isFramedByOtherOrigin(window);
 
   useEffect(() => {
-    if (module || framed) return;
+    // Checked here too: `useIsBrowser` is still false in the effects of the hydrating render.
+    if (module || framed || isFramedByOtherOrigin(window)) return;
     let live = true;
     startPlayground(frameUrl).then(
       (m) => {
@@ -187,14 +194,20 @@ export function PlaygroundLoader(props: PlaygroundProps): ReactNode {
       live = false;
     };
   }, [module, framed, frameUrl]);
-  // An engine started ahead for a playground that never opened (the reader left first) is ended.
-  useEffect(
-    () => () => {
+  // An engine started ahead for a playground that never opened (the reader left first) is ended,
+  // now or as the chunk arrives, and the route prefetches held for it go.
+  useEffect(() => {
+    mounted++;
+    left = false;
+    return () => {
+      mounted--;
+      if (mounted > 0) return;
+      left = true;
       dropPrestartedSandbox();
       loaded?.dropEngine();
-    },
-    [],
-  );
+      releaseRoutePrefetch();
+    };
+  }, []);
 
   const shown = isBrowser && module !== undefined;
   // The playground is on screen (or will not be): the prefetches held for it may go.

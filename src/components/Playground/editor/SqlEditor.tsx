@@ -31,10 +31,17 @@ let monacoLoading: Promise<MonacoModule> | undefined;
  * screen; until Monaco is up, the editor is a plain field that takes typing and runs queries.
  */
 export function loadMonacoEditor(): Promise<MonacoModule> {
-  monacoLoading ??= import(/* webpackChunkName: "sql-editor" */ './MonacoSqlEditor').then((m) => {
-    monacoModule = m;
-    return m;
-  });
+  monacoLoading ??= import(/* webpackChunkName: "sql-editor" */ './MonacoSqlEditor').then(
+    (m) => {
+      monacoModule = m;
+      return m;
+    },
+    (error: unknown) => {
+      // A lost connection or a chunk gone after a deploy: the next editor tries again.
+      monacoLoading = undefined;
+      throw error;
+    },
+  );
   return monacoLoading;
 }
 
