@@ -1,7 +1,7 @@
 /**
  * Latency as a reader meets it (issue 13): a fresh page (new browser context, nothing cached), the
- * query in a shared link, the API base URL and a token entered (the token check on entry answers),
- * then the first query of the page. The fake API waits `delayMs` before answering every request,
+ * query typed into the editor, the API base URL and a token entered (the token check on entry
+ * answers), then the first query of the page. The fake API waits `delayMs` before answering every request,
  * CORS preflights included, as a real network does; browsers cache a preflight per URL, so each page
  * of a list pays two round trips and the serial floor is `pages × 2 × delayMs`.
  */
@@ -45,6 +45,7 @@ export async function runLatencyBenchmark(browser: Browser, opts: LatencyOptions
           wheelSteps: 0,
           timeoutMs: 60_000,
           trace: false,
+          typeSql: true,
         }),
       );
     }

@@ -24,6 +24,11 @@ export interface RunInPageOptions {
   readonly timeoutMs: number;
   /** Trace the run for its longest tasks (default); off for latency figures, tracing costs time. */
   readonly trace?: boolean;
+  /**
+   * Type the SQL into the editor, as a reader writes a query, instead of opening it from a shared link
+   * (default). The playground compiles a reader's own text ahead of Run, never a shared link's.
+   */
+  readonly typeSql?: boolean;
 }
 
 /** What one run in the page measured. */
@@ -59,6 +64,20 @@ async function pointAtApi(page: Page, apiUrl: string, token: string): Promise<vo
   await check.filter({ hasText: /GitHub accepts this token|rejected|Could not reach|answered/ }).waitFor();
   const verdict = await check.innerText();
   if (!verdict.startsWith('GitHub accepts this token')) throw new Error(`token check: ${verdict}`);
+}
+
+/** Replaces the editor's text with `sql` as a reader does: Monaco focused, all selected, typed over. */
+async function typeQuery(page: Page, sql: string): Promise<void> {
+  const input = page.locator('.monaco-editor textarea');
+  await input.waitFor({ state: 'attached', timeout: 60_000 });
+  await input.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(sql);
+  await page.waitForFunction(
+    (text) => document.querySelector('.monaco-editor .view-lines')?.textContent.replace(/\s+/g, ' ') === text,
+    sql.replace(/\s+/g, ' '),
+    { timeout: 10_000 },
+  );
 }
 
 interface Watched {
@@ -101,7 +120,10 @@ export async function runInPage(browser: Browser, opts: RunInPageOptions): Promi
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(shareLink(opts.origin + PAGE, opts.sql), { waitUntil: 'load', timeout: 60_000 });
+    if (opts.typeSql) {
+      await page.goto(opts.origin + PAGE, { waitUntil: 'load', timeout: 60_000 });
+      await typeQuery(page, opts.sql);
+    } else await page.goto(shareLink(opts.origin + PAGE, opts.sql), { waitUntil: 'load', timeout: 60_000 });
     await pointAtApi(page, opts.apiUrl, opts.token);
     // Everything inside the traced window is cheap CSS queries and input events: Playwright's role
     // queries compute accessible names over the whole docs page on the main thread, and their polling

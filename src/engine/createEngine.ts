@@ -372,8 +372,16 @@ export function createEngine(options: EngineOptions): Engine {
 /** The base URL warm-up datasets are filed under: no client has it, so no query ever reads them. */
 export const WARM_UP_BASE = 'warm-up:';
 
+/** How long a warm-up may take, the engine's start included. */
+const WARM_UP_TIMEOUT_MS = 30_000;
+
 /** A query over no table, for warming up when the page's query cannot be compiled ahead. */
 const TRIVIAL_RUN: EngineRun = { query: 'SELECT 1', table: 'no_table', calls: [] };
+
+/** Whether `warmUp` compiles this plan itself: a single-table SELECT (no JOIN, WITH or UNION). */
+export function warmable(plan: EngineRun): boolean {
+  return !plan.joined && !plan.tables && plan.blocks === undefined;
+}
 
 /**
  * Pays the engine's cold start before the reader's first Run: the worker's start (the frame, alasql)
@@ -385,10 +393,12 @@ const TRIVIAL_RUN: EngineRun = { query: 'SELECT 1', table: 'no_table', calls: []
  * (the compile it would have paid anyway). Resolves when done, whatever the outcome.
  */
 export async function warmUp(engine: Engine, plan?: EngineRun): Promise<void> {
-  const run = plan && !plan.joined && !plan.tables && plan.blocks === undefined ? plan : TRIVIAL_RUN;
+  const run = plan && warmable(plan) ? plan : TRIVIAL_RUN;
   for (const call of run.calls) engine.load(WARM_UP_BASE, call, [], true);
   try {
-    const result = await engine.run(run, WARM_UP_BASE).result;
+    // Its clock starts before the engine is up, which a slow connection can take longer than a
+    // query's 10 s over: timed out, the engine would be restarted and its start paid again.
+    const result = await engine.run(run, WARM_UP_BASE, { timeoutMs: WARM_UP_TIMEOUT_MS }).result;
     if (result.ok) engine.release(result.value.resultId);
   } finally {
     for (const call of run.calls) engine.drop(WARM_UP_BASE, call);

@@ -67,6 +67,7 @@ export default function Playground({ editorHeight = '220px' }: PlaygroundProps):
     // Read once: the editor keeps what the reader types.
     initialSql: openingSql({ draft, shared, resource }),
     warmSql: warmingSql({ draft, shared, resource }),
+    sharedSql: shared?.sql,
     source,
     token: settings.token.token,
     apiBaseUrl: settings.apiBaseUrl,

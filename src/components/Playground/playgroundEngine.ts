@@ -1,5 +1,5 @@
 import type { Engine } from '@site/src/engine/client';
-import { createEngine, warmUp } from '@site/src/engine/createEngine';
+import { createEngine, warmable, warmUp } from '@site/src/engine/createEngine';
 import { createSandboxWorker } from '@site/src/engine/sandbox/createSandboxWorker';
 import { takePrestartedSandbox } from '@site/src/engine/sandbox/prestart';
 import type { SqlError } from '@site/src/sql/errors';
@@ -13,6 +13,8 @@ export interface PlaygroundEngine {
   onFault: ((error: SqlError) => void) | undefined;
   /** A warm-up is under way or done (`warmEngine`): the playground does not start another. */
   warmed: boolean;
+  /** The last text compiled ahead (`warmEngine`, `precompile`). */
+  compiled: string | undefined;
 }
 
 /**
@@ -29,6 +31,7 @@ export function createPlaygroundEngine(frameUrl: string): PlaygroundEngine {
     }),
     onFault: undefined,
     warmed: false,
+    compiled: undefined,
   };
   return handle;
 }
@@ -40,11 +43,29 @@ export function createPlaygroundEngine(frameUrl: string): PlaygroundEngine {
 export function warmEngine(handle: PlaygroundEngine, sql: string): Promise<void> {
   if (handle.warmed) return Promise.resolve();
   handle.warmed = true;
+  handle.compiled = sql;
   return loadServicesFor(sql)
     .catch(() => false)
     .then(() => {
       const planned = planQuery(sql);
       return warmUp(handle.engine, planned.ok && planned.value.kind === 'select' ? planned.value : undefined);
+    });
+}
+
+/**
+ * Compiles `sql` ahead of its Run (`warmUp`) when it plans as a single-table SELECT, so the Run finds
+ * it compiled: the playground calls it as the reader pauses typing. Only for text the reader wrote or
+ * chose, never a shared link's (usePlayground). Once per text; nothing when the text is unchanged.
+ */
+export function precompile(handle: PlaygroundEngine, sql: string): Promise<void> {
+  if (handle.compiled === sql) return Promise.resolve();
+  handle.compiled = sql;
+  return loadServicesFor(sql)
+    .catch(() => false)
+    .then(() => {
+      const planned = planQuery(sql);
+      if (!planned.ok || planned.value.kind !== 'select' || !warmable(planned.value)) return;
+      return warmUp(handle.engine, planned.value);
     });
 }
 

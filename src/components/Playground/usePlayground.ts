@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SandboxData } from '@site/src/plugins/engineSandbox';
 import { usePluginData } from '@docusaurus/useGlobalData';
-import { takePlaygroundEngine, warmEngine } from './playgroundEngine';
+import { precompile, takePlaygroundEngine, warmEngine } from './playgroundEngine';
 import { createGitHubClient, createSampleApi, createSampleClient, type GitHubClient } from '@site/src/github';
 import type { RequestLogEntry } from '@site/src/github';
 import { loadServicesFor } from '@site/src/resources/registry';
@@ -24,6 +24,8 @@ export interface PlaygroundOptions {
    * shared link's; empty warms up on a trivial query.
    */
   readonly warmSql: string;
+  /** A shared link's SQL: someone else's, never compiled before the reader clicks Run. */
+  readonly sharedSql?: string;
   readonly source: DataSource;
   readonly token: string;
   readonly apiBaseUrl: string;
@@ -42,22 +44,20 @@ function metaResult(plan: MetaPlan): QueryResult {
 }
 
 /**
- * Resolves in a task of its own, after the click or key press that started a run. State set inside
- * that event's handling is rendered at once, in a microtask, before the run's first request is sent
- * (React gives discrete events the synchronous lane): 30-70 ms of a first query on two CPUs. State
- * set after this is rendered in a later task, so the request leaves first.
- */
-function leaveEvent(): Promise<void> {
-  return new Promise((resolve) => {
-    setTimeout(resolve, 0);
-  });
-}
-
-/**
  * The playground's state and actions: the SQL, the run under way, the last result, the error, the
  * request log and a pending DELETE/EXEC. A failed or cancelled run keeps the SQL and the last result.
  */
-export function usePlayground({ initialSql, warmSql, source, token, apiBaseUrl }: PlaygroundOptions) {
+/** The pause in typing after which the editor's text is compiled ahead of its Run. */
+const PRECOMPILE_DELAY_MS = 400;
+
+export function usePlayground({
+  initialSql,
+  warmSql,
+  sharedSql,
+  source,
+  token,
+  apiBaseUrl,
+}: PlaygroundOptions) {
   const [sql, setSql] = useState(initialSql);
   const [progress, setProgress] = useState<RunProgress | undefined>();
   const [result, setResult] = useState<QueryResult | undefined>();
@@ -89,6 +89,16 @@ export function usePlayground({ initialSql, warmSql, source, token, apiBaseUrl }
   useEffect(() => {
     void warmEngine(handle, warming);
   }, [handle, warming]);
+  // The reader's own text is compiled as they pause typing, so their Run finds it compiled.
+  useEffect(() => {
+    if (sql === sharedSql || sql === warming) return;
+    const timer = setTimeout(() => {
+      void precompile(handle, sql);
+    }, PRECOMPILE_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [handle, sql, sharedSql, warming]);
   const runner = useMemo(() => createRunner(engine), [engine]);
 
   const onRequest = useCallback((entry: RequestLogEntry) => {
@@ -127,10 +137,16 @@ export function usePlayground({ initialSql, warmSql, source, token, apiBaseUrl }
         setError(fromSqlError(planned.error));
         return;
       }
-      setHistory(addToHistory(historyStorage(), sql));
-      setError(undefined);
-      setOutcomes(undefined);
       const plan = planned.value;
+      // The run's first request leaves before the page redraws for the run. State set while the
+      // click (or Ctrl+Enter) is being handled is rendered at once, in a microtask, before a request
+      // sent after it: 30-70 ms of a first query on two CPUs. As a transition, it renders in a task
+      // of its own, after the request is on its way (startup.e2e.ts checks the order).
+      startTransition(() => {
+        setHistory(addToHistory(historyStorage(), sql));
+        setError(undefined);
+        setOutcomes(undefined);
+      });
       if (plan.kind === 'meta') {
         setResult(metaResult(plan));
         return;
@@ -141,8 +157,15 @@ export function usePlayground({ initialSql, warmSql, source, token, apiBaseUrl }
       }
       const controller = new AbortController();
       abort.current = controller;
-      setLog([]);
-      setProgress({ startedAt: Date.now(), phase: 'fetching', calls: plan.calls.length, callIndex: 0 });
+      const showProgress = (next: RunProgress): void => {
+        startTransition(() => {
+          setProgress(next);
+        });
+      };
+      startTransition(() => {
+        setLog([]);
+      });
+      showProgress({ startedAt: Date.now(), phase: 'fetching', calls: plan.calls.length, callIndex: 0 });
       try {
         if (plan.kind === 'select') {
           const outcome = await runner.select(plan, {
@@ -150,7 +173,7 @@ export function usePlayground({ initialSql, warmSql, source, token, apiBaseUrl }
             source,
             signal: controller.signal,
             refresh: options.refresh,
-            onProgress: setProgress,
+            onProgress: showProgress,
             onInterim: setResult,
           });
           if (outcome.ok) setResult(outcome.result);
@@ -167,14 +190,13 @@ export function usePlayground({ initialSql, warmSql, source, token, apiBaseUrl }
     [sql, client, runner, source, finish],
   );
 
-  // A Run clicked (or Ctrl+Enter pressed) twice before the first has set `abort`.
+  // A Run clicked (or Ctrl+Enter pressed) again before the first has set `abort`.
   const starting = useRef(false);
   const run = useCallback(
     async (options: { refresh?: boolean } = {}) => {
       if (abort.current || starting.current) return;
       starting.current = true;
       try {
-        await leaveEvent();
         await execute(options);
       } finally {
         starting.current = false;

@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   dropEngineAhead,
+  precompile,
   startEngineAhead,
   takePlaygroundEngine,
+  type PlaygroundEngine,
 } from '../../../src/components/Playground/playgroundEngine';
+import type { Engine } from '../../../src/engine/client';
+import { WARM_UP_BASE } from '../../../src/engine/createEngine';
 import { dropPrestartedSandbox, prestartSandbox } from '../../../src/engine/sandbox/prestart';
 import { fakeDocument } from '../engine/fakeDocument';
 
@@ -58,5 +62,45 @@ describe("the playground's engine, started as its code arrives", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(faults).toEqual(['engine']);
     handle.engine.dispose();
+  });
+});
+
+describe('compiling the reader’s text ahead of its Run', () => {
+  /** An engine that records the runs it is sent and answers each with an empty result. */
+  function recordingEngine() {
+    const runs: string[] = [];
+    const load = vi.fn();
+    const drop = vi.fn();
+    const engine = {
+      load,
+      drop,
+      release: vi.fn(),
+      run: (run: { query: string }) => {
+        runs.push(run.query);
+        return { result: Promise.resolve({ ok: true, value: { resultId: 1 } }) };
+      },
+    } as unknown as Engine;
+    const handle: PlaygroundEngine = { engine, onFault: undefined, warmed: false, compiled: undefined };
+    return { handle, runs, load, drop };
+  }
+
+  it('compiles a single-table SELECT once per text, over empty tables it then forgets', async () => {
+    const { handle, runs, load, drop } = recordingEngine();
+    await precompile(handle, SQL);
+    await precompile(handle, SQL);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toContain('SELECT');
+    expect(load).toHaveBeenCalledWith(WARM_UP_BASE, expect.anything(), [], true);
+    expect(drop).toHaveBeenCalledWith(WARM_UP_BASE, expect.anything());
+    await precompile(handle, `${SQL} LIMIT 5`);
+    expect(runs).toHaveLength(2);
+  });
+
+  it('compiles nothing for text that does not plan as a SELECT', async () => {
+    const { handle, runs } = recordingEngine();
+    await precompile(handle, 'SELEC broken');
+    await precompile(handle, 'SHOW SERVICES');
+    await precompile(handle, '');
+    expect(runs).toEqual([]);
   });
 });
