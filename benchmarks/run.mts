@@ -2,6 +2,8 @@
  * `npm run bench`: every figure of issue 7 in one run, each against a baseline measured in the same
  * run, printed as a table and written to `bench/results.json`. `npm run bench -- --quick` is a smoke
  * run: small sizes, and the browser figures only when an earlier full run left a build to reuse.
+ * `npm run bench -- --reuse-build` is a full run that reuses the previous run's build (the same
+ * commit's, for repeated runs): every figure at full size, the build figures those of that run.
  */
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -38,6 +40,7 @@ const STREAM = 'bench-ten-pages';
 const TWELVE = 'bench-twelve-pages';
 
 const quick = process.argv.includes('--quick');
+const reuseBuild = quick || process.argv.includes('--reuse-build');
 const sizes = quick
   ? { engineRows: 2_000, engineRuns: 1, bigRows: 2_000, bigRepeats: 1, wheelSteps: 5, runTimeoutMs: 60_000 }
   : {
@@ -159,16 +162,20 @@ async function catalogueFigures(buildDir: string): Promise<ResultFigure[]> {
   ];
 }
 
-/** A full run builds (and times the build); a quick one reuses a build if its fake-server port is free. */
+/**
+ * A full run builds (and times the build); a quick one, or one with `--reuse-build`, reuses the last
+ * build if its fake-server port is free.
+ */
 async function prepareBuild(): Promise<{ fake: FakeGitHubServer; meta: BuildMeta } | undefined> {
   const previous = await readBuildMeta(BUILD);
-  if (quick) {
+  if (reuseBuild) {
     const port = previous ? Number(new URL(previous.apiUrl).port) : 0;
+    const run = quick ? 'quick run' : '--reuse-build';
     if (!previous || !(await portFree(port))) {
-      notes.push('quick run: no reusable bench build, so no browser or build figures (run `npm run bench`).');
+      notes.push(`${run}: no reusable bench build, so no browser or build figures (run \`npm run bench\`).`);
       return undefined;
     }
-    notes.push('quick run: reused the earlier bench build; its build figures are from that run.');
+    notes.push(`${run}: reused the earlier bench build; its build figures are from that run.`);
     figures.push(...buildFigures(previous, undefined));
     return { fake: await startFake(port), meta: previous };
   }
