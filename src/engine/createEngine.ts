@@ -390,9 +390,10 @@ export function warmable(plan: EngineRun): boolean {
  * and the params of their datasets, not by the rows). It runs over empty datasets of the plan's calls,
  * with their params, filed under `WARM_UP_BASE`, then releases the result and forgets the datasets:
  * nothing is fetched and nothing stays. Runs are queued, so a Run clicked meanwhile waits for it
- * (the compile it would have paid anyway). Resolves when done, whatever the outcome.
+ * (the compile it would have paid anyway). Resolves when done, with the error when the engine
+ * crashed or broke its protocol meanwhile (it restarts itself), else undefined.
  */
-export async function warmUp(engine: Engine, plan?: EngineRun): Promise<void> {
+export async function warmUp(engine: Engine, plan?: EngineRun): Promise<SqlError | undefined> {
   const run = plan && warmable(plan) ? plan : TRIVIAL_RUN;
   for (const call of run.calls) engine.load(WARM_UP_BASE, call, [], true);
   try {
@@ -400,6 +401,9 @@ export async function warmUp(engine: Engine, plan?: EngineRun): Promise<void> {
     // query's 10 s over: timed out, the engine would be restarted and its start paid again.
     const result = await engine.run(run, WARM_UP_BASE, { timeoutMs: WARM_UP_TIMEOUT_MS }).result;
     if (result.ok) engine.release(result.value.resultId);
+    // A crash while warming up is one between the reader's runs: the caller reports it as such.
+    else if (result.error.code === 'engine') return result.error;
+    return undefined;
   } finally {
     for (const call of run.calls) engine.drop(WARM_UP_BASE, call);
   }

@@ -49,13 +49,17 @@ export function warmEngine(handle: PlaygroundEngine, sql: string): Promise<void>
     .then(() => {
       const planned = planQuery(sql);
       return warmUp(handle.engine, planned.ok && planned.value.kind === 'select' ? planned.value : undefined);
+    })
+    .then((fault) => {
+      if (fault) handle.onFault?.(fault);
     });
 }
 
 /**
  * Compiles `sql` ahead of its Run (`warmUp`) when it plans as a single-table SELECT, so the Run finds
  * it compiled: the playground calls it as the reader pauses typing. Only for text the reader wrote or
- * chose, never a shared link's (usePlayground). Once per text; nothing when the text is unchanged.
+ * chose, never a shared link's (usePlayground). Once per text: nothing for text already compiled
+ * ahead or run (`usePlayground` marks a run's text in `compiled`).
  */
 export function precompile(handle: PlaygroundEngine, sql: string): Promise<void> {
   if (handle.compiled === sql) return Promise.resolve();
@@ -64,8 +68,12 @@ export function precompile(handle: PlaygroundEngine, sql: string): Promise<void>
     .catch(() => false)
     .then(() => {
       const planned = planQuery(sql);
-      if (!planned.ok || planned.value.kind !== 'select' || !warmable(planned.value)) return;
+      if (!planned.ok || planned.value.kind !== 'select' || !warmable(planned.value)) return undefined;
       return warmUp(handle.engine, planned.value);
+    })
+    .then((fault) => {
+      // Between the reader's runs: said as a crash between runs is (usePlayground's onFault).
+      if (fault) handle.onFault?.(fault);
     });
 }
 

@@ -138,6 +138,8 @@ export function usePlayground({
         return;
       }
       const plan = planned.value;
+      // This run compiles it: nothing to compile ahead any more.
+      handle.compiled = sql;
       // The run's first request leaves before the page redraws for the run. State set while the
       // click (or Ctrl+Enter) is being handled is rendered at once, in a microtask, before a request
       // sent after it: 30-70 ms of a first query on two CPUs. As a transition, it renders in a task
@@ -187,7 +189,7 @@ export function usePlayground({
         finish();
       }
     },
-    [sql, client, runner, source, finish],
+    [sql, client, runner, source, finish, handle],
   );
 
   // A Run clicked (or Ctrl+Enter pressed) again before the first has set `abort`.

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { E2E_TOKEN, FAKE_API_URL } from './constants';
@@ -41,6 +42,12 @@ export async function useFakeApi(page: Page, token = E2E_TOKEN): Promise<void> {
   await page.getByLabel('API base URL').fill(FAKE_API_URL);
   await page.getByLabel('API base URL').blur();
   await page.getByLabel('GitHub token').fill(token);
+  // The token check's verdict changes the settings' height, moving Run: a click as it lands could hit
+  // what was under Run a moment before. Tests go on once it is in, as a reader would see it.
+  const check = page.getByRole('status', { name: 'Token check' });
+  await expect
+    .poll(async () => ((await check.count()) > 0 ? check.innerText() : ''), { timeout: 20_000 })
+    .toMatch(/^(?!Checking)\S/);
 }
 
 /** The results status line (`249 rows from …`). */

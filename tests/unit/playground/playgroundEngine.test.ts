@@ -96,6 +96,21 @@ describe('compiling the reader’s text ahead of its Run', () => {
     expect(runs).toHaveLength(2);
   });
 
+  it('compiles nothing for text a run already compiled, and reports an engine crash meanwhile', async () => {
+    const { handle, runs } = recordingEngine();
+    handle.compiled = SQL; // what usePlayground marks when the reader runs it
+    await precompile(handle, SQL);
+    expect(runs).toEqual([]);
+    const crash = { code: 'engine', message: 'The query engine stopped unexpectedly.' };
+    (handle.engine as unknown as { run: () => unknown }).run = () => ({
+      result: Promise.resolve({ ok: false, error: crash }),
+    });
+    const faults: unknown[] = [];
+    handle.onFault = (e) => faults.push(e);
+    await precompile(handle, `${SQL} LIMIT 1`);
+    expect(faults).toEqual([crash]);
+  });
+
   it('compiles nothing for text that does not plan as a SELECT', async () => {
     const { handle, runs } = recordingEngine();
     await precompile(handle, 'SELEC broken');
