@@ -399,10 +399,12 @@ export async function warmUp(engine: Engine, plan?: EngineRun): Promise<SqlError
   try {
     // Its clock starts before the engine is up, which a slow connection can take longer than a
     // query's 10 s over: timed out, the engine would be restarted and its start paid again.
+    const restarts = engine.restarts;
     const result = await engine.run(run, WARM_UP_BASE, { timeoutMs: WARM_UP_TIMEOUT_MS }).result;
     if (result.ok) engine.release(result.value.resultId);
-    // A crash while warming up is one between the reader's runs: the caller reports it as such.
-    else if (result.error.code === 'engine') return result.error;
+    // A crash while warming up (the engine was replaced meanwhile; not a refusal, nor an engine shut
+    // down) is one between the reader's runs: the caller reports it as such.
+    else if (result.error.code === 'engine' && engine.restarts > restarts) return result.error;
     return undefined;
   } finally {
     for (const call of run.calls) engine.drop(WARM_UP_BASE, call);

@@ -102,9 +102,12 @@ describe('compiling the reader’s text ahead of its Run', () => {
     await precompile(handle, SQL);
     expect(runs).toEqual([]);
     const crash = { code: 'engine', message: 'The query engine stopped unexpectedly.' };
-    (handle.engine as unknown as { run: () => unknown }).run = () => ({
-      result: Promise.resolve({ ok: false, error: crash }),
-    });
+    const crashing = handle.engine as unknown as { run: () => unknown; restarts: number };
+    crashing.restarts = 0;
+    crashing.run = () => {
+      crashing.restarts++; // the engine replaces its crashed worker
+      return { result: Promise.resolve({ ok: false, error: crash }) };
+    };
     const faults: unknown[] = [];
     handle.onFault = (e) => faults.push(e);
     await precompile(handle, `${SQL} LIMIT 1`);
