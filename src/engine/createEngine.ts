@@ -397,9 +397,9 @@ export async function warmUp(engine: Engine, plan?: EngineRun): Promise<SqlError
   const run = plan && warmable(plan) ? plan : TRIVIAL_RUN;
   for (const call of run.calls) engine.load(WARM_UP_BASE, call, [], true);
   try {
+    const restarts = engine.restarts;
     // Its clock starts before the engine is up, which a slow connection can take longer than a
     // query's 10 s over: timed out, the engine would be restarted and its start paid again.
-    const restarts = engine.restarts;
     const result = await engine.run(run, WARM_UP_BASE, { timeoutMs: WARM_UP_TIMEOUT_MS }).result;
     if (result.ok) engine.release(result.value.resultId);
     // A crash while warming up (the engine was replaced meanwhile; not a refusal, nor an engine shut

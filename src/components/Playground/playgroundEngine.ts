@@ -37,18 +37,19 @@ export function createPlaygroundEngine(frameUrl: string): PlaygroundEngine {
 }
 
 /**
- * Pays the first Run's cold start ahead (`warmUp`): the engine's start and alasql's first compile, of
- * `sql` itself when it plans as a single-table SELECT once its services are loaded.
+ * Compiles `sql` ahead of its Run (`warmUp`), once its services are loaded, when it plans as a
+ * single-table SELECT; otherwise, with `orStart`, starts the engine on a trivial query. A crash
+ * meanwhile is reported as one between the reader's runs (usePlayground's `onFault`).
  */
-export function warmEngine(handle: PlaygroundEngine, sql: string): Promise<void> {
-  if (handle.warmed) return Promise.resolve();
-  handle.warmed = true;
+function compileAhead(handle: PlaygroundEngine, sql: string, orStart: boolean): Promise<void> {
   handle.compiled = sql;
   return loadServicesFor(sql)
     .catch(() => false)
     .then(() => {
       const planned = planQuery(sql);
-      return warmUp(handle.engine, planned.ok && planned.value.kind === 'select' ? planned.value : undefined);
+      const plan = planned.ok && planned.value.kind === 'select' ? planned.value : undefined;
+      if (!orStart && !(plan && warmable(plan))) return undefined;
+      return warmUp(handle.engine, plan);
     })
     .then((fault) => {
       if (fault) handle.onFault?.(fault);
@@ -56,25 +57,24 @@ export function warmEngine(handle: PlaygroundEngine, sql: string): Promise<void>
 }
 
 /**
- * Compiles `sql` ahead of its Run (`warmUp`) when it plans as a single-table SELECT, so the Run finds
- * it compiled: the playground calls it as the reader pauses typing. Only for text the reader wrote or
- * chose, never a shared link's (usePlayground). Once per text: nothing for text already compiled
- * ahead or run (`usePlayground` marks a run's text in `compiled`).
+ * Pays the first Run's cold start ahead: the engine's start and alasql's first compile, of `sql`
+ * itself when it can be compiled ahead. Once per engine.
+ */
+export function warmEngine(handle: PlaygroundEngine, sql: string): Promise<void> {
+  if (handle.warmed) return Promise.resolve();
+  handle.warmed = true;
+  return compileAhead(handle, sql, true);
+}
+
+/**
+ * Compiles `sql` ahead of its Run, so the Run finds it compiled: the playground calls it as the
+ * reader pauses typing. Only for text the reader wrote or chose, never a shared link's
+ * (usePlayground). Once per text: nothing for text already compiled ahead or run (`usePlayground`
+ * marks a run's text in `compiled`).
  */
 export function precompile(handle: PlaygroundEngine, sql: string): Promise<void> {
   if (handle.compiled === sql) return Promise.resolve();
-  handle.compiled = sql;
-  return loadServicesFor(sql)
-    .catch(() => false)
-    .then(() => {
-      const planned = planQuery(sql);
-      if (!planned.ok || planned.value.kind !== 'select' || !warmable(planned.value)) return undefined;
-      return warmUp(handle.engine, planned.value);
-    })
-    .then((fault) => {
-      // Between the reader's runs: said as a crash between runs is (usePlayground's onFault).
-      if (fault) handle.onFault?.(fault);
-    });
+  return compileAhead(handle, sql, false);
 }
 
 /** An engine started as the playground's code arrived, before React rendered it; one per page. */

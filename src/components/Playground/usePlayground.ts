@@ -43,13 +43,13 @@ function metaResult(plan: MetaPlan): QueryResult {
   };
 }
 
+/** The pause in typing after which the editor's text is compiled ahead of its Run. */
+const PRECOMPILE_DELAY_MS = 400;
+
 /**
  * The playground's state and actions: the SQL, the run under way, the last result, the error, the
  * request log and a pending DELETE/EXEC. A failed or cancelled run keeps the SQL and the last result.
  */
-/** The pause in typing after which the editor's text is compiled ahead of its Run. */
-const PRECOMPILE_DELAY_MS = 400;
-
 export function usePlayground({
   initialSql,
   warmSql,
