@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createSampleDataset } from '../../src/github/sample/dataset';
+import { shareLink } from '../../src/components/Playground/share/shareLink';
 import { useBrowser, type Visit } from './support/browser';
 import { resetFake } from './support/fakeGitHub';
 import {
@@ -174,5 +175,26 @@ describe('start-up', () => {
     // The first request left while the page still showed no run: the redraw came after it.
     const sent = await page.evaluate(() => (window as unknown as { sentWhile: string[] }).sentWhile);
     expect(sent[0]).toBe('idle');
+  });
+
+  it('compiles a shared link’s query only on Run, and the reader’s own text as they pause typing', async () => {
+    const sql =
+      "SELECT name FROM github.packages.org_versions WHERE org = 'acme' AND package_name = 'web/frontend' AND package_type = 'container'";
+    const { page } = await browser.open(shareLink(`${inject('baseUrl')}${PAGE}`, sql));
+    await waitForPlayground(page);
+    // Each query the engine runs, warm-ups included, leaves an `engine:run` measure.
+    const runs = (): Promise<number> =>
+      page.evaluate(() => performance.getEntriesByName('engine:run').length);
+    // The engine starts on a trivial query, not the link's.
+    await expect.poll(runs).toBe(1);
+    await page.waitForTimeout(1_500); // past the typing pause after which text is compiled ahead
+    expect(await runs()).toBe(1);
+    // The reader edits the query: their text is compiled ahead, before any Run.
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' LIMIT 5');
+    await page.keyboard.press('Escape');
+    await expect.poll(runs).toBe(2);
+    expect(await finishedRuns(page)).toBe(0);
   });
 });
